@@ -1,0 +1,3 @@
+//! The `ctpat` command-line tool (being built: see the Foundation issue).
+
+fn main() {}

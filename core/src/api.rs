@@ -1,0 +1,331 @@
+//! The JSON boundary: every operation as JSON in, JSON out.
+//!
+//! Python, Node and the CLI all go through [`call`] (or [`call_envelope`], which never fails and
+//! never panics), so conversion rules exist once. Each operation takes one JSON object of named
+//! arguments and returns one JSON value. [`operations`] lists them.
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::error::Error;
+use crate::finding::escape_pointer_token;
+use crate::ident::{self, CheckOptions, IdentifierKind};
+
+/// Largest accepted input text, in bytes (64 MiB).
+pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+
+/// One operation of the JSON API.
+#[derive(Clone, Copy)]
+pub struct Operation {
+    /// snake_case name (`check_identifier`); camelCase in Node.
+    pub name: &'static str,
+    /// One line describing it.
+    pub summary: &'static str,
+    /// Runs it on the parsed arguments object.
+    pub run: fn(Value) -> Result<Value, Error>,
+}
+
+impl std::fmt::Debug for Operation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Operation")
+            .field("name", &self.name)
+            .finish()
+    }
+}
+
+/// Every operation of the JSON API, sorted by name.
+pub fn operations() -> &'static [Operation] {
+    OPERATIONS
+}
+
+const OPERATIONS: &[Operation] = &[
+    Operation {
+        name: "business_types",
+        summary: "lists every business type with the identifiers and bond it requires",
+        run: run_business_types,
+    },
+    Operation {
+        name: "check_identifier",
+        summary: "normalises and checks one identifier of a declared kind",
+        run: run_check_identifier,
+    },
+    Operation {
+        name: "operations",
+        summary: "lists the operations of the JSON API",
+        run: run_operations,
+    },
+    Operation {
+        name: "versions",
+        summary: "the crate, rules and schema versions of this build",
+        run: run_versions,
+    },
+];
+
+/// Looks an operation up by name.
+pub fn operation(name: &str) -> Result<&'static Operation, Error> {
+    OPERATIONS
+        .iter()
+        .find(|op| op.name == name)
+        .ok_or_else(|| Error::UnknownOperation {
+            name: ident::truncate_for_message(name),
+        })
+}
+
+/// Runs operation `op` on the JSON text `input` and returns the answer as JSON text.
+///
+/// ```
+/// let out = ctpat::api::call("check_identifier", r#"{"kind":"scac","text":"qwrt"}"#).unwrap();
+/// assert!(out.contains(r#""normalized":"QWRT""#));
+/// let err = ctpat::api::call("check_identifier", r#"{"kind":"nope","text":"x"}"#).unwrap_err();
+/// assert_eq!(err.code(), "unknown_identifier_kind");
+/// ```
+pub fn call(op: &str, input: &str) -> Result<String, Error> {
+    let operation = operation(op)?;
+    if input.len() > MAX_INPUT_BYTES {
+        return Err(Error::LimitExceeded {
+            path: String::new(),
+            message: format!(
+                "input has {} bytes; the limit is {MAX_INPUT_BYTES}",
+                input.len()
+            ),
+        });
+    }
+    let args: Value = if input.trim().is_empty() {
+        Value::Object(serde_json::Map::new())
+    } else {
+        serde_json::from_str(input)?
+    };
+    let answer = (operation.run)(args)?;
+    Ok(serde_json::to_string(&answer)?)
+}
+
+/// The answer of [`call_envelope`]: a value or an error, never both.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Envelope {
+    /// Success.
+    Ok {
+        /// Always `true`.
+        ok: bool,
+        /// The operation's answer.
+        value: Value,
+    },
+    /// Failure.
+    Err {
+        /// Always `false`.
+        ok: bool,
+        /// The error in its wire form.
+        error: crate::error::ErrorInfo,
+    },
+}
+
+/// Like [`call`], but never fails and never panics: the answer is
+/// `{"ok":true,"value":...}` or `{"ok":false,"error":{code,message,path,findings}}`.
+/// This is what the bindings call; a panic (a bug) becomes the error code `internal`.
+pub fn call_envelope(op: &str, input: &str) -> String {
+    let result = std::panic::catch_unwind(|| call(op, input)).unwrap_or_else(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".to_owned());
+        Err(Error::Internal { message })
+    });
+    match result {
+        Ok(value) => format!(r#"{{"ok":true,"value":{value}}}"#),
+        Err(err) => {
+            let info = err.info();
+            serde_json::to_string(&Envelope::Err { ok: false, error: info }).unwrap_or_else(|_| {
+                r#"{"ok":false,"error":{"code":"internal","message":"could not encode error","path":"","findings":[]}}"#
+                    .to_owned()
+            })
+        }
+    }
+}
+
+/// Deserialises `T` from JSON text; a type error carries the JSON Pointer of the bad field.
+pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(path_error)?;
+    de.end()?;
+    Ok(value)
+}
+
+/// Deserialises `T` from a JSON value; a type error carries the JSON Pointer of the bad field,
+/// prefixed with `base` (the value's own pointer in the call).
+pub fn from_value<T: DeserializeOwned>(value: Value, base: &str) -> Result<T, Error> {
+    serde_path_to_error::deserialize(value).map_err(|e| match path_error(e) {
+        Error::Input {
+            code,
+            path,
+            message,
+        } => Error::Input {
+            code,
+            path: format!("{base}{path}"),
+            message,
+        },
+        other => other,
+    })
+}
+
+fn path_error(err: serde_path_to_error::Error<serde_json::Error>) -> Error {
+    use serde_path_to_error::Segment;
+    let mut pointer = String::new();
+    for segment in err.path().iter() {
+        match segment {
+            Segment::Seq { index } => pointer.push_str(&format!("/{index}")),
+            Segment::Map { key } => {
+                pointer.push('/');
+                pointer.push_str(&escape_pointer_token(key));
+            }
+            Segment::Enum { .. } | Segment::Unknown => {}
+        }
+    }
+    let inner = err.into_inner();
+    let message = inner.to_string();
+    if matches!(inner.classify(), serde_json::error::Category::Data) {
+        let text = strip_position(&message);
+        // serde_path_to_error's path already ends at the unknown field itself.
+        if text.starts_with("unknown field `") {
+            return Error::input_code("unknown_field", pointer, text);
+        }
+        let code = if text.contains("YYYY-MM-DD") {
+            "invalid_date"
+        } else {
+            "invalid_input"
+        };
+        Error::input_code(code, pointer, text)
+    } else {
+        Error::from(inner)
+    }
+}
+
+/// Removes serde_json's " at line L column C" suffix (the pointer says where).
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message.get(..i).unwrap_or(message).to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// Takes the named argument `name` out of an arguments object (absent → `null`).
+pub fn arg(args: &mut Value, name: &str) -> Result<Value, Error> {
+    match args {
+        Value::Object(map) => Ok(map.remove(name).unwrap_or(Value::Null)),
+        _ => Err(Error::input("", "arguments must be a json object")),
+    }
+}
+
+/// Fails with `unknown_field` if any argument is left after the operation took its own.
+pub fn no_more_args(args: &Value) -> Result<(), Error> {
+    if let Value::Object(map) = args
+        && let Some(key) = map.keys().next()
+    {
+        return Err(Error::input_code(
+            "unknown_field",
+            format!("/{}", escape_pointer_token(key)),
+            format!("unknown argument `{}`", ident::truncate_for_message(key)),
+        ));
+    }
+    Ok(())
+}
+
+fn run_business_types(args: Value) -> Result<Value, Error> {
+    no_more_args(&args)?;
+    Ok(serde_json::to_value(crate::entity::business_types())?)
+}
+
+fn run_operations(args: Value) -> Result<Value, Error> {
+    no_more_args(&args)?;
+    Ok(Value::Array(
+        OPERATIONS
+            .iter()
+            .map(|op| serde_json::json!({"name": op.name, "summary": op.summary}))
+            .collect(),
+    ))
+}
+
+fn run_versions(args: Value) -> Result<Value, Error> {
+    no_more_args(&args)?;
+    Ok(serde_json::json!({
+        "version": crate::VERSION,
+        "rules_version": crate::RULES_VERSION,
+        "schema_version": crate::SCHEMA_VERSION,
+    }))
+}
+
+/// Arguments of `check_identifier`.
+#[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CheckIdentifierCall {
+    /// The declared kind (`ssn`, `scac`, ...).
+    pub kind: String,
+    /// The text to check.
+    pub text: String,
+    /// Return personal identifiers in full (explicit opt-in; default redacted).
+    #[serde(default)]
+    pub reveal: bool,
+    /// For `irs_number`: the IOR is SSN-based (Form 5106), so it is personal data.
+    #[serde(default)]
+    pub ssn_based: bool,
+    /// Date the check is made for (advisory date rules only); `YYYY-MM-DD`.
+    #[serde(default, with = "crate::calendar::serde_date::option")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>", extend("format" = "date")))]
+    pub as_of: Option<time::Date>,
+}
+
+fn run_check_identifier(args: Value) -> Result<Value, Error> {
+    let call: CheckIdentifierCall = from_value(args, "")?;
+    let kind: IdentifierKind = call.kind.parse()?;
+    let options = CheckOptions {
+        ssn_based: call.ssn_based,
+        as_of: call.as_of,
+    };
+    let mut check = ident::check(kind, &call.text, "/text", options);
+    if call.reveal {
+        check = check.revealed();
+    }
+    Ok(serde_json::to_value(check)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn envelope_wraps_values_and_errors() {
+        let ok = call_envelope("versions", "{}");
+        assert!(ok.starts_with(r#"{"ok":true,"value":{"version":"#), "{ok}");
+        let err: Value = serde_json::from_str(&call_envelope("nope", "{}")).unwrap();
+        assert_eq!(err["error"]["code"], "unknown_operation");
+        let bad: Value = serde_json::from_str(&call_envelope("versions", "{")).unwrap();
+        assert_eq!(bad["error"]["code"], "invalid_json");
+    }
+
+    #[test]
+    fn type_errors_point_at_the_field() {
+        let e = call("check_identifier", r#"{"kind":"scac","text":5}"#).unwrap_err();
+        assert_eq!((e.code(), e.path()), ("invalid_input", "/text"));
+        let e = call("check_identifier", r#"{"kind":"scac","text":"A","x":1}"#).unwrap_err();
+        assert_eq!((e.code(), e.path()), ("unknown_field", "/x"));
+        let e = call(
+            "check_identifier",
+            r#"{"kind":"scac","text":"A","as_of":"2024-02-30"}"#,
+        )
+        .unwrap_err();
+        assert_eq!((e.code(), e.path()), ("invalid_date", "/as_of"));
+        let e = call("check_identifier", "[1]").unwrap_err();
+        assert_eq!(e.code(), "invalid_input");
+    }
+
+    #[test]
+    fn operations_are_sorted_and_unique() {
+        let names: Vec<_> = operations().iter().map(|o| o.name).collect();
+        let mut sorted = names.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(names, sorted);
+    }
+}

@@ -1,0 +1,210 @@
+//! Operational errors: input that cannot be understood or an operation that is not allowed.
+//!
+//! Business outcomes (a rule not met, an invalid identifier) are [`Finding`]s in a report, not
+//! errors. Every variant has a stable [`Error::code`] (`.code` in Python, `err.code` in Node) and,
+//! where it concerns one field, a JSON Pointer [`Error::path`].
+
+use serde::{Deserialize, Serialize};
+
+use crate::finding::Finding;
+
+/// Result alias used throughout the crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong before or instead of an answer.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The input text is not JSON at all.
+    #[error("input is not valid json: {message}")]
+    Json {
+        /// What the parser reported (line and column included).
+        message: String,
+    },
+    /// The input is JSON but a field has the wrong type, a bad value or is missing.
+    #[error("invalid input at `{path}`: {message}")]
+    Input {
+        /// Stable code of the problem (`invalid_input`, `invalid_date`, `unknown_business_type`, ...).
+        code: &'static str,
+        /// JSON Pointer to the bad field.
+        path: String,
+        /// What is wrong, lowercase.
+        message: String,
+    },
+    /// The input's content is understood but fails structural validation as a whole.
+    #[error("{message}")]
+    Rejected {
+        /// Stable code (`catalogue.duplicate_id`, ...).
+        code: &'static str,
+        /// What is wrong, lowercase.
+        message: String,
+        /// Every problem found, each with its path.
+        findings: Vec<Finding>,
+    },
+    /// The operation named does not exist.
+    #[error("unknown operation `{name}`")]
+    UnknownOperation {
+        /// The name that was asked for.
+        name: String,
+    },
+    /// The caller expects a rules edition this build does not implement.
+    #[error(
+        "rules version `{found}` is not supported; this build implements `{}`",
+        crate::RULES_VERSION
+    )]
+    UnsupportedRulesVersion {
+        /// The edition the caller named.
+        found: String,
+    },
+    /// An input exceeds a documented limit (size, length, depth).
+    #[error("input exceeds the limit: {message}")]
+    LimitExceeded {
+        /// JSON Pointer to the offending value (`""` for the whole input).
+        path: String,
+        /// Which limit and by how much.
+        message: String,
+    },
+    /// A date computation left the supported range (years 1..=9999).
+    #[error("date out of range: {message}")]
+    DateOutOfRange {
+        /// JSON Pointer to the date that caused it, if known.
+        path: String,
+        /// Which computation overflowed.
+        message: String,
+    },
+    /// An operation that the rules do not allow (illegal transition, access denied, ...).
+    #[error("{message}")]
+    NotAllowed {
+        /// Stable code (`lifecycle.illegal_transition`, `portal.access_denied`, ...).
+        code: &'static str,
+        /// Why it is not allowed, lowercase.
+        message: String,
+        /// JSON Pointer to the field that decided it, if any.
+        path: String,
+    },
+    /// A bug in this library (a caught panic). Please report it.
+    #[error("internal error: {message}")]
+    Internal {
+        /// What was caught.
+        message: String,
+    },
+}
+
+impl Error {
+    /// Stable identifier of the error kind; never reworded.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Json { .. } => "invalid_json",
+            Self::Input { code, .. }
+            | Self::Rejected { code, .. }
+            | Self::NotAllowed { code, .. } => code,
+            Self::UnknownOperation { .. } => "unknown_operation",
+            Self::UnsupportedRulesVersion { .. } => "unsupported_rules_version",
+            Self::LimitExceeded { .. } => "limit_exceeded",
+            Self::DateOutOfRange { .. } => "date_out_of_range",
+            Self::Internal { .. } => "internal",
+        }
+    }
+
+    /// JSON Pointer of the field the error concerns (`""` when it concerns the whole input).
+    pub fn path(&self) -> &str {
+        match self {
+            Self::Input { path, .. }
+            | Self::LimitExceeded { path, .. }
+            | Self::DateOutOfRange { path, .. }
+            | Self::NotAllowed { path, .. } => path,
+            Self::Rejected { findings, .. } => findings.first().map_or("", |f| f.path.as_str()),
+            _ => "",
+        }
+    }
+
+    /// The findings that explain the error (empty for most kinds).
+    pub fn findings(&self) -> &[Finding] {
+        match self {
+            Self::Rejected { findings, .. } => findings,
+            _ => &[],
+        }
+    }
+
+    /// A generic `invalid_input` error at `path`.
+    pub fn input(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::Input {
+            code: "invalid_input",
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+
+    /// An input error with a specific code.
+    pub fn input_code(
+        code: &'static str,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self::Input {
+            code,
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+
+    /// The serialisable form of this error (what crosses the JSON boundary).
+    pub fn info(&self) -> ErrorInfo {
+        ErrorInfo {
+            code: self.code().to_owned(),
+            message: self.to_string(),
+            path: self.path().to_owned(),
+            findings: self.findings().to_vec(),
+        }
+    }
+}
+
+impl From<serde_json::Error> for Error {
+    fn from(err: serde_json::Error) -> Self {
+        use serde_json::error::Category;
+        match err.classify() {
+            Category::Syntax | Category::Eof | Category::Io => Self::Json {
+                message: err.to_string(),
+            },
+            Category::Data => Self::input("", err.to_string()),
+        }
+    }
+}
+
+/// The wire form of an [`Error`]: what Python's `CtpatError` and Node's thrown `Error` carry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ErrorInfo {
+    /// Stable code (`invalid_json`, `invalid_input`, `unknown_identifier_kind`, ...).
+    pub code: String,
+    /// Human-readable message; never contains a personal identifier in full.
+    pub message: String,
+    /// JSON Pointer to the bad field, `""` when the error concerns the whole input.
+    pub path: String,
+    /// Findings that explain the error, if any.
+    #[serde(default)]
+    pub findings: Vec<Finding>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_errors_and_data_errors_have_different_codes() {
+        let syntax = serde_json::from_str::<u8>("nul").unwrap_err();
+        assert_eq!(Error::from(syntax).code(), "invalid_json");
+        let data = serde_json::from_str::<u8>("\"x\"").unwrap_err();
+        assert_eq!(Error::from(data).code(), "invalid_input");
+    }
+
+    #[test]
+    fn info_carries_code_path_and_message() {
+        let e = Error::input_code("invalid_date", "/as_of", "`2024-13-01` is not a date");
+        let info = e.info();
+        assert_eq!(info.code, "invalid_date");
+        assert_eq!(info.path, "/as_of");
+        assert!(info.message.contains("2024-13-01"));
+    }
+}

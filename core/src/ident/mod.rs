@@ -1,0 +1,286 @@
+//! Identifier kinds of the CTPAT world: parse, normalise, check, redact (domain.md §3).
+//!
+//! [`Identifier::parse`] normalises the text (surrounding whitespace, case, spaces and hyphens)
+//! and applies every check rule that is certain; a rule that the sources leave uncertain only
+//! yields a `warning` finding. The kind is always declared by the caller, never inferred from
+//! the digits. Personal identifiers (SSN, and an IRS-number IOR declared as SSN-based) never
+//! print in full: `Display`, `Debug` and every message show at most the last four digits.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::finding::{Finding, has_errors};
+
+mod rules;
+
+/// Longest text accepted for any identifier; longer input is reported, not parsed.
+pub const MAX_IDENTIFIER_LEN: usize = 64;
+
+macro_rules! kinds {
+    ($($variant:ident => $code:literal, $name:literal;)*) => {
+        /// Every identifier kind the library knows (snake_case codes on the wire).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        #[serde(rename_all = "snake_case")]
+        pub enum IdentifierKind {
+            $(
+                #[doc = $name]
+                $variant,
+            )*
+        }
+
+        impl IdentifierKind {
+            /// Every kind, in declaration order.
+            pub const ALL: &'static [IdentifierKind] = &[$(Self::$variant),*];
+
+            /// The snake_case code used on the wire.
+            pub fn code(self) -> &'static str {
+                match self { $(Self::$variant => $code,)* }
+            }
+
+            /// A short human name.
+            pub fn name(self) -> &'static str {
+                match self { $(Self::$variant => $name,)* }
+            }
+
+            /// Looks a kind up by its code (exact, snake_case).
+            pub fn from_code(code: &str) -> Option<Self> {
+                match code { $($code => Some(Self::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+kinds! {
+    IrsNumber => "irs_number", "IRS number used as importer-of-record number (EIN + 2-character suffix)";
+    Ssn => "ssn", "Social Security Number used as importer-of-record number (personal data)";
+    CbpAssignedNumber => "cbp_assigned_number", "CBP-assigned importer number (YYDDPP-NNNNN)";
+    Ein => "ein", "IRS employer identification number";
+    Duns => "duns", "Dun & Bradstreet DUNS number";
+    Scac => "scac", "Standard Carrier Alpha Code (NMFTA)";
+    Usdot => "usdot", "FMCSA USDOT number";
+    McNumber => "mc_number", "FMCSA docket number (MC, FF or MX)";
+    BrokerLicense => "broker_license", "customs broker license number";
+    FilerCode => "filer_code", "ACE entry filer code";
+    FmcOrgNumber => "fmc_org_number", "Federal Maritime Commission organisation number";
+    FmcMtoNumber => "fmc_mto_number", "Federal Maritime Commission marine terminal operator number";
+    IataOrgNumber => "iata_org_number", "IATA organisation number of an air freight consolidator";
+    IataCode => "iata_code", "IATA airline designator";
+    IcaoCode => "icao_code", "ICAO airline designator";
+    Mid => "mid", "Manufacturer Identification Code";
+    Rfc => "rfc", "Mexican tax ID (Registro Federal de Contribuyentes)";
+    SctNumber => "sct_number", "Mexican transport ministry (SCT) carrier number";
+    Caat => "caat", "Mexican SAT carrier code (CAAT)";
+    BondNumber => "bond_number", "CBP bond number";
+    CanadianBn => "canadian_bn", "Canada Revenue Agency business number";
+    FirmsCode => "firms_code", "FIRMS code of a facility";
+    EntryNumber => "entry_number", "CBP entry number";
+}
+
+impl fmt::Display for IdentifierKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl std::str::FromStr for IdentifierKind {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::from_code(s.trim()).ok_or_else(|| Error::Input {
+            code: "unknown_identifier_kind",
+            path: "/kind".to_owned(),
+            message: format!("unknown identifier kind `{}`", truncate_for_message(s)),
+        })
+    }
+}
+
+/// Extra facts some checks need.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CheckOptions {
+    /// For an `irs_number` IOR: the importer declared it is SSN-based (Form 5106), so it is
+    /// personal data and is redacted.
+    pub ssn_based: bool,
+    /// The date the check is made for (used by advisory rules such as a CBP-assigned number's
+    /// year lying in the future). `None`: those advisory rules are skipped.
+    pub as_of: Option<time::Date>,
+}
+
+/// A well-formed identifier of a declared kind, in canonical form.
+///
+/// ```
+/// use ctpat::ident::{Identifier, IdentifierKind};
+/// let ssn = Identifier::parse(IdentifierKind::Ssn, " 123-45-6789 ").unwrap();
+/// assert_eq!(ssn.to_string(), "***-**-6789");
+/// assert_eq!(ssn.reveal(), "123456789");
+/// assert!(Identifier::parse(IdentifierKind::Ssn, "666-12-3456").is_err());
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Identifier {
+    kind: IdentifierKind,
+    canonical: String,
+    personal: bool,
+}
+
+impl Identifier {
+    /// Normalises and checks `text` as `kind`; `Err` holds the error findings (and warnings).
+    pub fn parse(kind: IdentifierKind, text: &str) -> Result<Self, Vec<Finding>> {
+        Self::parse_with(kind, text, CheckOptions::default())
+    }
+
+    /// As [`Identifier::parse`], with extra facts.
+    pub fn parse_with(
+        kind: IdentifierKind,
+        text: &str,
+        options: CheckOptions,
+    ) -> Result<Self, Vec<Finding>> {
+        let check = check(kind, text, "", options);
+        match check.canonical {
+            Some(canonical) if check.valid => Ok(Self {
+                kind,
+                canonical,
+                personal: is_personal(kind, options),
+            }),
+            _ => Err(check.findings),
+        }
+    }
+
+    /// The kind this identifier was declared as.
+    pub fn kind(&self) -> IdentifierKind {
+        self.kind
+    }
+
+    /// Whether the identifier is personal data (redacted in output).
+    pub fn is_personal(&self) -> bool {
+        self.personal
+    }
+
+    /// The canonical value in full. Explicit on purpose: personal identifiers are redacted
+    /// everywhere else.
+    pub fn reveal(&self) -> &str {
+        &self.canonical
+    }
+
+    /// The usual display form with separators, redacted if personal.
+    pub fn display(&self) -> String {
+        if self.personal {
+            redact(self.kind, &self.canonical)
+        } else {
+            rules::display_form(self.kind, &self.canonical)
+        }
+    }
+}
+
+impl fmt::Display for Identifier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.display())
+    }
+}
+
+impl fmt::Debug for Identifier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Identifier")
+            .field("kind", &self.kind)
+            .field("value", &self.display())
+            .finish()
+    }
+}
+
+/// Whether values of this kind are personal data.
+pub fn is_personal(kind: IdentifierKind, options: CheckOptions) -> bool {
+    matches!(kind, IdentifierKind::Ssn) || (kind == IdentifierKind::IrsNumber && options.ssn_based)
+}
+
+/// Redacts a personal identifier: only the last four characters remain (`***-**-6789`).
+pub fn redact(kind: IdentifierKind, canonical: &str) -> String {
+    let chars: Vec<char> = canonical.chars().collect();
+    let keep = chars.len().saturating_sub(4);
+    let tail: String = chars.iter().skip(keep).collect();
+    match kind {
+        IdentifierKind::Ssn => format!("***-**-{tail}"),
+        _ => format!("{}{tail}", "*".repeat(keep.min(16))),
+    }
+}
+
+/// The answer of [`check`]: normalised form, display form and findings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct IdentifierCheck {
+    /// The kind the value was checked as.
+    pub kind: IdentifierKind,
+    /// `true` when no finding is an error.
+    pub valid: bool,
+    /// Canonical form (no separators, uppercase); redacted for personal kinds unless revealed.
+    /// `null` when the value could not be normalised.
+    pub normalized: Option<String>,
+    /// Usual display form with separators; always redacted for personal kinds.
+    pub display: Option<String>,
+    /// Whether `normalized` and `display` are redacted because the value is personal data.
+    pub redacted: bool,
+    /// Every problem found, errors first by path.
+    pub findings: Vec<Finding>,
+    /// The full canonical value; only in memory, never serialised (use `reveal`).
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub canonical: Option<String>,
+}
+
+impl IdentifierCheck {
+    /// Replaces the redacted `normalized` with the full value (explicit opt-in).
+    #[must_use]
+    pub fn revealed(mut self) -> Self {
+        if self.redacted {
+            self.normalized.clone_from(&self.canonical);
+            self.redacted = false;
+        }
+        self
+    }
+}
+
+/// Checks `text` as `kind`; findings point at `path` in the caller's input.
+///
+/// ```
+/// use ctpat::ident::{check, CheckOptions, IdentifierKind};
+/// let c = check(IdentifierKind::Scac, "qwr4", "/identifiers/scac", CheckOptions::default());
+/// assert!(!c.valid);
+/// assert_eq!(c.findings[0].path, "/identifiers/scac");
+/// ```
+pub fn check(
+    kind: IdentifierKind,
+    text: &str,
+    path: &str,
+    options: CheckOptions,
+) -> IdentifierCheck {
+    let mut findings = Vec::new();
+    let canonical = rules::check_kind(kind, text, path, options, &mut findings);
+    let personal = is_personal(kind, options);
+    crate::finding::sort_findings(&mut findings);
+    let valid = canonical.is_some() && !has_errors(&findings);
+    let (normalized, display) = match &canonical {
+        Some(c) if personal => (Some(redact(kind, c)), Some(redact(kind, c))),
+        Some(c) => (Some(c.clone()), Some(rules::display_form(kind, c))),
+        None => (None, None),
+    };
+    IdentifierCheck {
+        kind,
+        valid,
+        normalized,
+        display,
+        redacted: personal && canonical.is_some(),
+        findings,
+        canonical,
+    }
+}
+
+/// Shortens text quoted in a message so that a huge input does not become a huge message.
+pub fn truncate_for_message(text: &str) -> String {
+    const MAX: usize = 32;
+    if text.chars().count() <= MAX {
+        text.to_owned()
+    } else {
+        let head: String = text.chars().take(MAX).collect();
+        format!("{head}…")
+    }
+}
