@@ -36,10 +36,17 @@ impl std::fmt::Debug for Operation {
 
 /// Every operation of the JSON API, sorted by name.
 pub fn operations() -> &'static [Operation] {
-    OPERATIONS
+    static ALL: std::sync::OnceLock<Vec<Operation>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| {
+        // Each domain module contributes its own table; add one line per module here.
+        let tables: &[&[Operation]] = &[BASE_OPERATIONS];
+        let mut all: Vec<Operation> = tables.iter().flat_map(|t| t.iter().copied()).collect();
+        all.sort_by_key(|op| op.name);
+        all
+    })
 }
 
-const OPERATIONS: &[Operation] = &[
+const BASE_OPERATIONS: &[Operation] = &[
     Operation {
         name: "business_types",
         summary: "lists every business type with the identifiers and bond it requires",
@@ -64,7 +71,7 @@ const OPERATIONS: &[Operation] = &[
 
 /// Looks an operation up by name.
 pub fn operation(name: &str) -> Result<&'static Operation, Error> {
-    OPERATIONS
+    operations()
         .iter()
         .find(|op| op.name == name)
         .ok_or_else(|| Error::UnknownOperation {
@@ -96,6 +103,9 @@ pub fn call(op: &str, input: &str) -> Result<String, Error> {
     } else {
         serde_json::from_str(input)?
     };
+    if !args.is_object() {
+        return Err(Error::input("", "arguments must be a json object"));
+    }
     let answer = (operation.run)(args)?;
     Ok(serde_json::to_string(&answer)?)
 }
@@ -239,7 +249,7 @@ fn run_business_types(args: Value) -> Result<Value, Error> {
 fn run_operations(args: Value) -> Result<Value, Error> {
     no_more_args(&args)?;
     Ok(Value::Array(
-        OPERATIONS
+        operations()
             .iter()
             .map(|op| serde_json::json!({"name": op.name, "summary": op.summary}))
             .collect(),
