@@ -11,6 +11,7 @@ use serde_json::Value;
 use crate::error::Error;
 use crate::finding::escape_pointer_token;
 use crate::ident::{self, CheckOptions, IdentifierKind};
+use crate::policy::Policy;
 
 /// Largest accepted input text, in bytes (64 MiB).
 pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
@@ -241,6 +242,38 @@ pub fn no_more_args(args: &Value) -> Result<(), Error> {
     Ok(())
 }
 
+/// Reads the optional `policy` argument: absent or `null` → [`Policy::current`], a string →
+/// the preset of that name, an object → a policy (omitted fields take the `current` defaults).
+/// `path` is the argument's pointer (usually `/policy`).
+pub fn policy_from_value(value: Value, path: &str) -> Result<Policy, Error> {
+    match value {
+        Value::Null => Ok(Policy::current()),
+        Value::String(name) => Policy::preset(&name).ok_or_else(|| {
+            Error::input_code(
+                "unknown_policy_preset",
+                path,
+                format!(
+                    "unknown policy preset `{}`; known: {}",
+                    ident::truncate_for_message(&name),
+                    Policy::PRESETS.join(", ")
+                ),
+            )
+        }),
+        other => from_value(other, path),
+    }
+}
+
+/// Checks the optional `rules_version` argument: a caller naming another rules edition gets
+/// `unsupported_rules_version` instead of a different verdict.
+pub fn check_rules_version(found: Option<&str>) -> Result<(), Error> {
+    match found {
+        Some(v) if v != crate::RULES_VERSION => Err(Error::UnsupportedRulesVersion {
+            found: ident::truncate_for_message(v),
+        }),
+        _ => Ok(()),
+    }
+}
+
 fn run_business_types(args: Value) -> Result<Value, Error> {
     no_more_args(&args)?;
     Ok(serde_json::to_value(crate::entity::business_types())?)
@@ -328,6 +361,30 @@ mod tests {
         assert_eq!((e.code(), e.path()), ("invalid_date", "/as_of"));
         let e = call("check_identifier", "[1]").unwrap_err();
         assert_eq!(e.code(), "invalid_input");
+    }
+
+    #[test]
+    fn policy_argument_takes_presets_objects_or_nothing() {
+        assert_eq!(
+            policy_from_value(Value::Null, "/policy").unwrap(),
+            Policy::current()
+        );
+        assert_eq!(
+            policy_from_value(Value::from("portal_2006"), "/policy").unwrap(),
+            Policy::portal_2006()
+        );
+        let e = policy_from_value(Value::from("2099"), "/policy").unwrap_err();
+        assert_eq!((e.code(), e.path()), ("unknown_policy_preset", "/policy"));
+        let e = policy_from_value(serde_json::json!({"appeal_days": "x"}), "/policy").unwrap_err();
+        assert_eq!(
+            (e.code(), e.path()),
+            ("invalid_input", "/policy/appeal_days")
+        );
+        assert!(check_rules_version(Some(crate::RULES_VERSION)).is_ok());
+        assert_eq!(
+            check_rules_version(Some("1999.1")).unwrap_err().code(),
+            "unsupported_rules_version"
+        );
     }
 
     #[test]

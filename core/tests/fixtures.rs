@@ -4,7 +4,12 @@
 //! answer, or `{"error": code}` (optionally with `"path"`) when the call must fail. The Python and
 //! Node suites run the same files with the same comparison.
 
-#![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing, reason = "test code: a failure should stop the test")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a failure should stop the test"
+)]
 
 use std::path::{Path, PathBuf};
 
