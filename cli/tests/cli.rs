@@ -1,0 +1,80 @@
+//! End-to-end tests of the `ctpat` binary: output, exit codes, errors on stderr.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code"
+)]
+
+use std::process::Command;
+
+fn ctpat(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_ctpat"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn a_valid_identifier_exits_zero() {
+    let (code, out, _) = ctpat(&["identifier", "scac", " qwrt "]);
+    assert_eq!(code, 0);
+    assert!(out.contains("valid scac: QWRT"), "{out}");
+}
+
+#[test]
+fn an_invalid_identifier_exits_one_with_findings() {
+    let (code, out, _) = ctpat(&["identifier", "scac", " - "]);
+    assert_eq!(code, 1);
+    assert!(out.contains("ident.scac."), "{out}");
+}
+
+#[test]
+fn json_output_is_the_api_answer_and_redacts_ssn() {
+    let (code, out, _) = ctpat(&["identifier", "ssn", "123-45-6789", "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["display"], "***-**-6789");
+    assert!(!out.contains("123456789"));
+    let (_, out, _) = ctpat(&["identifier", "ssn", "123-45-6789", "--json", "--reveal"]);
+    assert!(out.contains("123456789"));
+}
+
+#[test]
+fn bad_input_and_usage_exit_two_with_a_coded_error_on_stderr() {
+    let (code, out, err) = ctpat(&["identifier", "passport", "X"]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(err.starts_with("error[unknown_identifier_kind]"), "{err}");
+    let (code, _, err) = ctpat(&["identifier", "scac", "QWRT", "--as-of", "2024-13-01"]);
+    assert_eq!(code, 2);
+    assert!(err.starts_with("error[invalid_date]"), "{err}");
+    let (code, _, _) = ctpat(&["no-such-command"]);
+    assert_eq!(code, 2);
+    let (code, _, _) = ctpat(&["identifier", "scac"]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn business_types_prints_a_table_and_json() {
+    let (code, out, _) = ctpat(&["business-types"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("CODE"));
+    assert!(out.contains("importer"));
+    let (_, out, _) = ctpat(&["business-types", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 14);
+}
+
+#[test]
+fn help_has_examples() {
+    let (code, out, _) = ctpat(&["--help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Examples:"));
+}
