@@ -9,7 +9,11 @@ fn main() {
         (IdentifierKind::Scac, "qwr4"),
         (IdentifierKind::Mid, "MXNORTEX4821MON"),
     ];
-    println!("rust: ctpat {} (rules {})", ctpat::VERSION, ctpat::RULES_VERSION);
+    println!(
+        "rust: ctpat {} (rules {})",
+        ctpat::VERSION,
+        ctpat::RULES_VERSION
+    );
     for (kind, text) in samples {
         let c = check(kind, text, "", CheckOptions::default());
         let verdict = if c.valid { "valid" } else { "invalid" };
@@ -20,5 +24,9 @@ fn main() {
         }
     }
     let types = ctpat::entity::business_types();
-    println!("  {} business types, e.g. {}", types.len(), ctpat::BusinessType::Importer.name());
+    println!(
+        "  {} business types, e.g. {}",
+        types.len(),
+        ctpat::BusinessType::Importer.name()
+    );
 }
