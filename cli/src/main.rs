@@ -82,23 +82,25 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             ssn_based,
             as_of,
         } => {
-            let mut args = json!({"kind": kind, "text": value});
+            let mut args = serde_json::Map::new();
+            args.insert("kind".into(), json!(kind));
+            args.insert("text".into(), json!(value));
             if reveal {
-                args["reveal"] = json!(true);
+                args.insert("reveal".into(), json!(true));
             }
             if ssn_based {
-                args["ssn_based"] = json!(true);
+                args.insert("ssn_based".into(), json!(true));
             }
             if let Some(day) = as_of {
-                args["as_of"] = json!(day);
+                args.insert("as_of".into(), json!(day));
             }
-            let answer = call("check_identifier", &args)?;
+            let answer = call("check_identifier", &Value::Object(args))?;
             if json {
                 output::print_json(&answer);
             } else {
                 output::print_identifier(&answer);
             }
-            Ok(if answer["valid"] == json!(true) {
+            Ok(if answer.get("valid") == Some(&json!(true)) {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::from(1)
