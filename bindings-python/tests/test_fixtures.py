@@ -4,12 +4,23 @@ from __future__ import annotations
 
 from typing import Any, Dict
 
+import json
+
 import pytest
+from jsonschema import Draft202012Validator
 
 import ctpat
-from conftest import fixture_cases
+from conftest import ROOT, fixture_cases
 
 CASES = fixture_cases()
+SCHEMAS = ROOT / "schemas"
+INDEX = json.loads((SCHEMAS / "index.json").read_text(encoding="utf-8"))
+
+
+def validator(name: str) -> Draft202012Validator:
+    schema = json.loads((SCHEMAS / f"{name}.json").read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 def run_case(case: Dict[str, Any]) -> Any:
@@ -29,3 +40,27 @@ def test_the_corpus_is_not_empty() -> None:
 @pytest.mark.parametrize("case", [c for _, c in CASES], ids=[i for i, _ in CASES])
 def test_fixture(case: Dict[str, Any]) -> None:
     assert run_case(case) == case["expected"], case["description"]
+
+
+@pytest.mark.parametrize("case", [c for _, c in CASES], ids=[i for i, _ in CASES])
+def test_fixture_answers_match_the_published_schema(case: Dict[str, Any]) -> None:
+    names = INDEX["operations"].get(case["op"])
+    if names is None or "error" in case["expected"]:
+        return
+    if names["call"]:
+        errors = sorted(str(e.message) for e in validator(names["call"]).iter_errors(case["call"]))
+        assert errors == [], case["description"]
+    if names["answer"]:
+        errors = sorted(str(e.message) for e in validator(names["answer"]).iter_errors(case["expected"]))
+        assert errors == [], case["description"]
+
+
+def test_a_broken_answer_fails_its_schema() -> None:
+    answer = ctpat.check_identifier("scac", "QWRT").to_dict()
+    v = validator("identifier_check")
+    assert not list(v.iter_errors(answer))
+    answer["valid"] = "yes"
+    assert list(v.iter_errors(answer))
+    answer = ctpat.check_identifier("scac", "QWRT").to_dict()
+    answer["kind"] = "passport"
+    assert list(v.iter_errors(answer))

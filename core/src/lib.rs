@@ -25,6 +25,8 @@ pub mod error;
 pub mod finding;
 pub mod ident;
 pub mod policy;
+#[cfg(feature = "schema")]
+pub mod schema;
 
 pub use entity::{BusinessType, Partner};
 pub use error::{Error, ErrorInfo};

@@ -1,0 +1,106 @@
+//! JSON Schemas (draft 2020-12) of every public input and output (feature `schema`).
+//!
+//! Generated from the Rust types with schemars, so the schemas cannot drift from the code;
+//! `schemas/` holds the committed copies and a test fails when they are stale
+//! (`UPDATE_SCHEMAS=1 cargo test -p ctpat --features schema --test schemas` rewrites them).
+
+use schemars::generate::SchemaSettings;
+use schemars::transform::RecursiveTransform;
+use schemars::{JsonSchema, Schema};
+use serde_json::Value;
+
+/// Base of every schema's `$id`.
+pub const ID_BASE: &str = "https://ctpat.dev/schemas";
+
+/// One named schema.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NamedSchema {
+    /// File stem and CLI name (`finding`, `identifier_check`, ...).
+    pub name: &'static str,
+    /// The schema document.
+    pub schema: Value,
+}
+
+/// Formats that ajv (strict) and python-jsonschema know; schemars' Rust-flavoured numeric
+/// formats (`uint32`, `int64`, `double`, ...) are removed.
+const KNOWN_FORMATS: &[&str] = &["date", "date-time", "email", "uri", "uuid"];
+
+fn strip_rust_formats(schema: &mut Schema) {
+    if let Some(obj) = schema.as_object_mut()
+        && let Some(Value::String(format)) = obj.get("format")
+        && !KNOWN_FORMATS.contains(&format.as_str())
+    {
+        obj.remove("format");
+    }
+}
+
+fn generate<T: JsonSchema>(name: &'static str) -> NamedSchema {
+    let settings =
+        SchemaSettings::draft2020_12().with_transform(RecursiveTransform(strip_rust_formats));
+    let schema = settings.into_generator().into_root_schema_for::<T>();
+    let mut value = schema.to_value();
+    if let Value::Object(map) = &mut value {
+        let id = format!("{ID_BASE}/{}/{name}.json", crate::SCHEMA_VERSION);
+        // `$schema` first, then `$id`, then the rest (serde_json keeps insertion order).
+        let mut ordered = serde_json::Map::new();
+        if let Some(s) = map.remove("$schema") {
+            ordered.insert("$schema".into(), s);
+        }
+        ordered.insert("$id".into(), Value::String(id));
+        ordered.append(map);
+        value = Value::Object(ordered);
+    }
+    NamedSchema {
+        name,
+        schema: value,
+    }
+}
+
+/// Every schema, sorted by name.
+pub fn all() -> Vec<NamedSchema> {
+    let mut out = vec![
+        generate::<crate::finding::Finding>("finding"),
+        generate::<crate::error::ErrorInfo>("error"),
+        generate::<crate::ident::IdentifierCheck>("identifier_check"),
+        generate::<crate::api::CheckIdentifierCall>("check_identifier_call"),
+        generate::<Vec<crate::entity::BusinessTypeInfo>>("business_types"),
+        generate::<crate::entity::Partner>("partner"),
+        generate::<crate::policy::Policy>("policy"),
+    ];
+    out.sort_by_key(|s| s.name);
+    out
+}
+
+/// For each JSON API operation: the schema of its call (arguments) and of its answer.
+/// Operations missing here have no published schema yet.
+pub const OPERATION_SCHEMAS: &[(&str, Option<&str>, Option<&str>)] = &[
+    ("business_types", None, Some("business_types")),
+    (
+        "check_identifier",
+        Some("check_identifier_call"),
+        Some("identifier_check"),
+    ),
+];
+
+/// The index written to `schemas/index.json`: schema names and the operation map.
+pub fn index() -> Value {
+    let operations: serde_json::Map<String, Value> = OPERATION_SCHEMAS
+        .iter()
+        .map(|(op, call, answer)| {
+            (
+                (*op).to_owned(),
+                serde_json::json!({"call": call, "answer": answer}),
+            )
+        })
+        .collect();
+    serde_json::json!({
+        "schema_version": crate::SCHEMA_VERSION,
+        "schemas": all().iter().map(|s| s.name).collect::<Vec<_>>(),
+        "operations": operations,
+    })
+}
+
+/// One schema by name.
+pub fn get(name: &str) -> Option<NamedSchema> {
+    all().into_iter().find(|s| s.name == name)
+}
