@@ -9,26 +9,12 @@ from __future__ import annotations
 
 import copy
 import json
-from typing import Any, ClassVar, Dict, Iterator, Tuple, Type
+from typing import Any, ClassVar, Dict, Tuple, Type
 
 
-class Record:
-    """Base class of every result object."""
-
-    __slots__ = ("_data",)
-    #: field name -> record class for nested objects or lists of objects
-    _nested: ClassVar[Dict[str, Type["Record"]]] = {}
-
-    def __init__(self, data: Dict[str, Any]) -> None:
-        if not isinstance(data, dict):
-            raise TypeError(f"{type(self).__name__} takes a dict, not {type(data).__name__}")
-        object.__setattr__(self, "_data", data)
-
-    def __getattr__(self, name: str) -> Any:
-        data = object.__getattribute__(self, "_data")
-        if name not in data:
-            raise AttributeError(f"{type(self).__name__} has no field {name!r}")
-        value = data[name]
+def _field(name: str) -> property:
+    def get(self: "Record") -> Any:
+        value = self._data.get(name)
         cls = type(self)._nested.get(name)
         if cls is not None:
             if isinstance(value, list):
@@ -41,14 +27,39 @@ class Record:
             return copy.deepcopy(value)
         return value
 
+    get.__name__ = name
+    return property(get, doc=f"The `{name}` field of the answer.")
+
+
+class Record:
+    """Base class of every result object.
+
+    Subclasses list their fields in ``_fields``; each becomes a read-only property. A field
+    the answer leaves out reads as ``None`` (or ``{}`` for ``params``).
+    """
+
+    __slots__ = ("_data",)
+    #: the answer's field names, in wire order
+    _fields: ClassVar[Tuple[str, ...]] = ()
+    #: field name -> record class for nested objects or lists of objects
+    _nested: ClassVar[Dict[str, Type["Record"]]] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for name in cls.__dict__.get("_fields", ()):
+            if name not in cls.__dict__:  # an explicit property wins
+                setattr(cls, name, _field(name))
+
+    def __init__(self, data: Dict[str, Any]) -> None:
+        if not isinstance(data, dict):
+            raise TypeError(f"{type(self).__name__} takes a dict, not {type(data).__name__}")
+        object.__setattr__(self, "_data", data)
+
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"{type(self).__name__} is immutable")
 
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"{type(self).__name__} is immutable")
-
-    def __dir__(self) -> Iterator[str]:  # type: ignore[override]
-        return iter(sorted(set(object.__dir__(self)) | set(self._data)))
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
@@ -78,17 +89,19 @@ class Finding(Record):
     """One problem or remark: ``code``, ``severity``, ``path``, ``message``, ``params``."""
 
     __slots__ = ()
+    _fields = ("code", "severity", "path", "message", "params")
 
-    def __getattr__(self, name: str) -> Any:
-        if name == "params" and "params" not in self._data:
-            return {}
-        return super().__getattr__(name)
+    @property
+    def params(self) -> Dict[str, Any]:
+        """Inputs to the message (empty when there are none)."""
+        return copy.deepcopy(self._data.get("params", {}))
 
 
 class IdentifierCheck(Record):
     """Answer of :func:`ctpat.check_identifier`."""
 
     __slots__ = ()
+    _fields = ("kind", "valid", "normalized", "display", "redacted", "findings")
     _nested = {"findings": Finding}
 
 
@@ -96,10 +109,12 @@ class IdentifierRequirement(Record):
     """One identifier requirement of a business type (any one of ``any_of``)."""
 
     __slots__ = ()
+    _fields = ("any_of", "condition", "uncertain")
 
 
 class BusinessTypeInfo(Record):
     """A business type with the identifiers and bond it requires."""
 
     __slots__ = ()
+    _fields = ("code", "name", "cbp_type", "required_identifiers", "required_bond_any_of", "bond_uncertain", "sources")
     _nested = {"required_identifiers": IdentifierRequirement}
