@@ -1,0 +1,56 @@
+from typing import Any, Dict, List, Optional
+
+from ._core import DateInput
+from ._records import BusinessTypeInfo as BusinessTypeInfo
+from ._records import Finding as Finding
+from ._records import IdentifierCheck as IdentifierCheck
+from ._records import IdentifierRequirement as IdentifierRequirement
+from ._records import Record as Record
+from .types import IdentifierKind
+from .errors import AccessDenied as AccessDenied
+from .errors import CatalogueError as CatalogueError
+from .errors import CtpatError as CtpatError
+from .errors import InputError as InputError
+from .errors import InternalError as InternalError
+from .errors import TransitionError as TransitionError
+from .errors import UnsupportedRulesVersion as UnsupportedRulesVersion
+
+__version__: str
+VERSION: str
+RULES_VERSION: str
+SCHEMA_VERSION: str
+
+def call(op: str, args: Optional[Dict[str, Any]] = None) -> Any: ...
+def operations() -> List[Dict[str, str]]: ...
+def check_identifier(
+    kind: IdentifierKind | str,
+    text: str,
+    *,
+    reveal: bool = False,
+    ssn_based: bool = False,
+    as_of: DateInput = None,
+) -> IdentifierCheck: ...
+def business_types() -> List[BusinessTypeInfo]: ...
+
+__all__ = [
+    "AccessDenied",
+    "BusinessTypeInfo",
+    "CatalogueError",
+    "CtpatError",
+    "Finding",
+    "IdentifierCheck",
+    "IdentifierRequirement",
+    "InputError",
+    "InternalError",
+    "Record",
+    "RULES_VERSION",
+    "SCHEMA_VERSION",
+    "TransitionError",
+    "UnsupportedRulesVersion",
+    "VERSION",
+    "__version__",
+    "business_types",
+    "call",
+    "check_identifier",
+    "operations",
+]
