@@ -63,3 +63,10 @@ test('businessTypes lists all fourteen', () => {
   assert.equal(types.length, 14)
   assert.deepEqual(types.find((t) => t.code === 'importer').required_bond_any_of, ['continuous_import'])
 })
+
+test('a Rust panic is a thrown error with code internal; the process lives on', async () => {
+  assert.throws(() => ctpat.call('__panic'), { code: 'internal' })
+  const [res] = await ctpat.callManyAsync('__panic', [{}])
+  assert.equal(res.code, 'internal')
+  assert.equal(ctpat.checkIdentifier('scac', 'QWRT').valid, true)
+})

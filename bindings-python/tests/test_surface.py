@@ -121,3 +121,11 @@ def test_lone_surrogates_are_an_input_error_not_a_crash() -> None:
     with pytest.raises(ctpat.InputError) as info:
         ctpat.check_identifier("scac", "\ud800")
     assert info.value.code == "invalid_json"
+
+
+def test_a_rust_panic_is_an_internal_error_and_the_interpreter_lives() -> None:
+    with pytest.raises(ctpat.InternalError) as info:
+        ctpat.call("__panic", {})
+    assert info.value.code == "internal"
+    assert "deliberate panic" in info.value.message
+    assert ctpat.check_identifier("scac", "QWRT").valid

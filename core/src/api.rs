@@ -16,6 +16,9 @@ use crate::policy::Policy;
 /// Largest accepted input text, in bytes (64 MiB).
 pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
 
+/// Deepest accepted nesting of arrays and objects (serde_json's own limit).
+pub const MAX_DEPTH: usize = 128;
+
 /// One operation of the JSON API.
 #[derive(Clone, Copy)]
 pub struct Operation {
@@ -40,12 +43,33 @@ pub fn operations() -> &'static [Operation] {
     static ALL: std::sync::OnceLock<Vec<Operation>> = std::sync::OnceLock::new();
     ALL.get_or_init(|| {
         // Each domain module contributes its own table; add one line per module here.
-        let tables: &[&[Operation]] = &[BASE_OPERATIONS];
+        let tables: &[&[Operation]] = &[BASE_OPERATIONS, TEST_OPERATIONS];
         let mut all: Vec<Operation> = tables.iter().flat_map(|t| t.iter().copied()).collect();
         all.sort_by_key(|op| op.name);
         all
     })
 }
+
+#[cfg(feature = "test-panic")]
+fn run_panic(_args: Value) -> Result<Value, Error> {
+    #[expect(
+        clippy::panic,
+        reason = "test-only operation proving panics never cross the FFI"
+    )]
+    {
+        panic!("deliberate panic for the FFI tests")
+    }
+}
+
+/// Operations compiled in only for tests (feature `test-panic`).
+#[cfg(feature = "test-panic")]
+const TEST_OPERATIONS: &[Operation] = &[Operation {
+    name: "__panic",
+    summary: "test only: panics, to prove a panic never crosses the FFI",
+    run: run_panic,
+}];
+#[cfg(not(feature = "test-panic"))]
+const TEST_OPERATIONS: &[Operation] = &[];
 
 const BASE_OPERATIONS: &[Operation] = &[
     Operation {
@@ -345,6 +369,13 @@ mod tests {
         assert_eq!(err["error"]["code"], "unknown_operation");
         let bad: Value = serde_json::from_str(&call_envelope("versions", "{")).unwrap();
         assert_eq!(bad["error"]["code"], "invalid_json");
+    }
+
+    #[test]
+    fn deep_nesting_is_a_limit_error() {
+        let deep = format!("{{\"kind\":{}1{}}}", "[".repeat(10_000), "]".repeat(10_000));
+        let e = call("check_identifier", &deep).unwrap_err();
+        assert_eq!(e.code(), "limit_exceeded");
     }
 
     #[test]

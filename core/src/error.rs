@@ -162,6 +162,12 @@ impl Error {
 impl From<serde_json::Error> for Error {
     fn from(err: serde_json::Error) -> Self {
         use serde_json::error::Category;
+        if err.to_string().starts_with("recursion limit exceeded") {
+            return Self::LimitExceeded {
+                path: String::new(),
+                message: format!("input nests deeper than {} levels", crate::api::MAX_DEPTH),
+            };
+        }
         match err.classify() {
             Category::Syntax | Category::Eof | Category::Io => Self::Json {
                 message: err.to_string(),
