@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use serde_json::{Value, json};
 
+mod input;
 mod output;
 
 /// Check CTPAT identifiers, business types and (as the library grows) eligibility, security
@@ -53,23 +54,65 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print a JSON Schema by name (`ctpat schema --list` lists them).
+    Schema {
+        /// Schema name, e.g. `partner`, `finding`, `identifier_check`.
+        name: Option<String>,
+        /// List the schema names.
+        #[arg(long)]
+        list: bool,
+    },
+    /// Print a policy preset as JSON (`current`, `portal_2006`, `portal_2006_importers_july`).
+    Policy {
+        /// Preset name.
+        #[arg(default_value = "current")]
+        preset: String,
+    },
+    /// Run any JSON API operation: arguments from a JSON file or stdin (`-`), answer as JSON.
+    #[command(
+        after_help = "Example:\n  echo '{\"kind\":\"scac\",\"text\":\"QWRT\"}' | ctpat call check_identifier -"
+    )]
+    Call {
+        /// Operation name (`ctpat call operations -` lists them with `{}` as input).
+        op: String,
+        /// JSON file with the named arguments, or `-` for stdin; default `{}`.
+        input: Option<String>,
+    },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// Target shell.
+        shell: clap_complete::Shell,
+    },
 }
 
 /// A failure that ends the command with exit code 2.
-struct Failure {
+pub struct Failure {
     code: String,
     message: String,
 }
 
-fn call(op: &str, args: &Value) -> Result<Value, Failure> {
-    let text = ctpat::api::call(op, &args.to_string()).map_err(|e| Failure {
-        code: e.code().to_owned(),
-        message: e.to_string(),
+impl Failure {
+    /// A failure with a code and a one-line message.
+    pub fn new(code: &str, message: impl Into<String>) -> Self {
+        Self {
+            code: code.to_owned(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Runs one core operation on named arguments.
+pub fn call(op: &str, args: &Value) -> Result<Value, Failure> {
+    let text = ctpat::api::call(op, &args.to_string()).map_err(|e| {
+        let path = e.path();
+        let message = if path.is_empty() || e.to_string().contains(path) {
+            e.to_string()
+        } else {
+            format!("{e} (at `{path}`)")
+        };
+        Failure::new(e.code(), message)
     })?;
-    serde_json::from_str(&text).map_err(|e| Failure {
-        code: "internal".to_owned(),
-        message: e.to_string(),
-    })
+    serde_json::from_str(&text).map_err(|e| Failure::new("internal", e.to_string()))
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
@@ -105,6 +148,59 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             } else {
                 ExitCode::from(1)
             })
+        }
+        Command::Schema { name, list } => {
+            let index = ctpat::schema::index();
+            match name {
+                Some(name) if !list => {
+                    let schema = ctpat::schema::get(&name).ok_or_else(|| {
+                        Failure::new(
+                            "unknown_schema",
+                            format!("unknown schema `{name}`; see `ctpat schema --list`"),
+                        )
+                    })?;
+                    output::print_json(&schema.schema);
+                }
+                _ => {
+                    for name in index
+                        .get("schemas")
+                        .and_then(Value::as_array)
+                        .into_iter()
+                        .flatten()
+                    {
+                        println!("{}", name.as_str().unwrap_or_default());
+                    }
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Policy { preset } => {
+            let policy = ctpat::Policy::preset(&preset).ok_or_else(|| {
+                Failure::new(
+                    "unknown_policy_preset",
+                    format!(
+                        "unknown policy preset `{preset}`; known: {}",
+                        ctpat::Policy::PRESETS.join(", ")
+                    ),
+                )
+            })?;
+            let value = serde_json::to_value(policy)
+                .map_err(|e| Failure::new("internal", e.to_string()))?;
+            output::print_json(&value);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Call { op, input } => {
+            let args = match input {
+                Some(path) => input::read_json(&path)?,
+                None => json!({}),
+            };
+            output::print_json(&call(&op, &args)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "ctpat", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
         }
         Command::BusinessTypes { json } => {
             let answer = call("business_types", &json!({}))?;

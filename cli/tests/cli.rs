@@ -78,3 +78,50 @@ fn help_has_examples() {
     assert_eq!(code, 0);
     assert!(out.contains("Examples:"));
 }
+
+#[test]
+fn schema_policy_and_call_commands() {
+    let (code, out, _) = ctpat(&["schema", "finding"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(v["$id"].as_str().unwrap().ends_with("/finding.json"));
+    let (code, _, err) = ctpat(&["schema", "nope"]);
+    assert_eq!(code, 2);
+    assert!(err.starts_with("error[unknown_schema]"));
+    let (code, out, _) = ctpat(&["policy", "portal_2006"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("\"2006-10-01\""));
+    let (code, out, _) = ctpat(&["call", "versions"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("rules_version"));
+}
+
+#[test]
+fn bad_files_are_one_line_coded_errors() {
+    let dir = std::env::temp_dir().join(format!("ctpat-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad_json = dir.join("bad.json");
+    std::fs::write(&bad_json, "{nope").unwrap();
+    let not_utf8 = dir.join("latin1.json");
+    std::fs::write(&not_utf8, b"{\"kind\": \"\xe9\"}").unwrap();
+    let cases = [
+        (dir.join("missing.json"), "error[file_not_found]"),
+        (dir.clone(), "error[invalid_input]"),
+        (bad_json, "error[invalid_json]"),
+        (not_utf8, "error[invalid_input]"),
+    ];
+    for (path, prefix) in cases {
+        let (code, _, err) = ctpat(&["call", "check_identifier", path.to_str().unwrap()]);
+        assert_eq!(code, 2, "{}", path.display());
+        assert!(err.starts_with(prefix), "{}: {err}", path.display());
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+        assert!(!err.contains("panicked"));
+    }
+}
+
+#[test]
+fn completions_are_printed() {
+    let (code, out, _) = ctpat(&["completions", "bash"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("ctpat"));
+}
