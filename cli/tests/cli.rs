@@ -125,3 +125,35 @@ fn completions_are_printed() {
     assert_eq!(code, 0);
     assert!(out.contains("ctpat"));
 }
+
+/// Every `ctpat ...` line in the docs' ```sh blocks runs and exits 0 or 1 (never a usage error).
+#[test]
+fn documented_commands_run() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut pages: Vec<_> = std::fs::read_dir(root.join("docs"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    pages.push(root.join("README.md"));
+    let mut ran = 0;
+    for page in pages {
+        let text = std::fs::read_to_string(&page).unwrap();
+        let mut in_sh = false;
+        for line in text.lines() {
+            if line.starts_with("```") {
+                in_sh = line == "```sh";
+                continue;
+            }
+            let command = line.split(" #").next().unwrap().trim();
+            if !in_sh || !command.starts_with("ctpat ") {
+                continue;
+            }
+            let args: Vec<&str> = command.split_whitespace().skip(1).collect();
+            let (code, _, err) = ctpat(&args);
+            assert!(code == 0 || code == 1, "{}: `{command}` exited {code}: {err}", page.display());
+            ran += 1;
+        }
+    }
+    assert!(ran >= 5, "only {ran} documented commands found");
+}

@@ -34,6 +34,15 @@ pub use finding::{Finding, Outcome, Severity};
 pub use ident::{Identifier, IdentifierCheck, IdentifierKind};
 pub use policy::Policy;
 
+/// The documentation pages' Rust code blocks, compiled and run as doctests.
+#[cfg(doctest)]
+mod doc_pages {
+    #[doc = include_str!("../../README.md")]
+    struct Readme;
+    #[doc = include_str!("../../docs/quickstart-rust.md")]
+    struct QuickstartRust;
+}
+
 /// The crate version (shared by the Python wheel and the npm package).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
