@@ -1,66 +1,8 @@
-// Types of the public ctpat surface. Keys are snake_case, as in the JSON Schemas.
+// Types of the public ctpat surface. Keys are snake_case, as in the JSON Schemas; the
+// models in ./types.d.ts are generated from those schemas.
+import type { BusinessTypeInfo, Finding, IdentifierCheck, IdentifierKind } from './types'
 
-/** Every identifier kind (domain.md §3). */
-export type IdentifierKind =
-  | 'irs_number' | 'ssn' | 'cbp_assigned_number' | 'ein' | 'duns' | 'scac' | 'usdot'
-  | 'mc_number' | 'broker_license' | 'filer_code' | 'fmc_org_number' | 'fmc_mto_number'
-  | 'iata_org_number' | 'iata_code' | 'icao_code' | 'mid' | 'rfc' | 'sct_number' | 'caat'
-  | 'bond_number' | 'canadian_bn' | 'firms_code' | 'entry_number'
-
-/** Every CTPAT business type code. */
-export type BusinessType =
-  | 'importer' | 'exporter' | 'highway_carrier_us_canada' | 'highway_carrier_us_mexico'
-  | 'mexican_long_haul_carrier' | 'rail_carrier' | 'sea_carrier' | 'air_carrier'
-  | 'air_freight_consolidator_oti_nvocc' | 'customs_broker'
-  | 'marine_port_authority_terminal_operator' | 'foreign_marine_port_terminal_operator'
-  | 'foreign_manufacturer' | 'third_party_logistics'
-
-/** Kinds of CBP bond. */
-export type BondType =
-  | 'continuous_import' | 'continuous_international_carrier' | 'custodial_type2'
-  | 'common_carrier' | 'single_transaction' | 'other'
-
-/** How much a finding matters. */
-export type Severity = 'error' | 'warning' | 'info'
-
-/** One problem or remark; `path` is a JSON Pointer into the input. */
-export interface Finding {
-  code: string
-  severity: Severity
-  path: string
-  message: string
-  params?: Record<string, unknown>
-}
-
-/** Answer of `checkIdentifier`. */
-export interface IdentifierCheck {
-  kind: IdentifierKind
-  valid: boolean
-  /** Canonical form; redacted for personal kinds unless `reveal` was set. */
-  normalized: string | null
-  /** Display form with separators; always redacted for personal kinds. */
-  display: string | null
-  redacted: boolean
-  findings: Finding[]
-}
-
-/** One identifier requirement: any one of `any_of` satisfies it. */
-export interface IdentifierRequirement {
-  any_of: IdentifierKind[]
-  condition: string | null
-  uncertain: boolean
-}
-
-/** A business type with what it requires. */
-export interface BusinessTypeInfo {
-  code: BusinessType
-  name: string
-  cbp_type: string
-  required_identifiers: IdentifierRequirement[]
-  required_bond_any_of: BondType[]
-  bond_uncertain: boolean
-  sources: string
-}
+export * from './types'
 
 /** Options of `checkIdentifier`. */
 export interface CheckIdentifierOptions {

@@ -14,7 +14,8 @@ from typing import Any, Dict, List, Optional
 
 from . import _native
 from ._core import DateInput, date_arg, invoke, str_arg
-from ._records import BusinessTypeInfo, Finding, IdentifierCheck, IdentifierRequirement, Record
+from ._models import BusinessTypeInfo, Finding, IdentifierCheck, IdentifierRequirement
+from ._records import Record
 from .errors import (
     AccessDenied,
     CatalogueError,

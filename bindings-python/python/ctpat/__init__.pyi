@@ -1,12 +1,12 @@
 from typing import Any, Dict, List, Optional
 
 from ._core import DateInput
-from ._records import BusinessTypeInfo as BusinessTypeInfo
-from ._records import Finding as Finding
-from ._records import IdentifierCheck as IdentifierCheck
-from ._records import IdentifierRequirement as IdentifierRequirement
+from ._models import BusinessTypeInfo as BusinessTypeInfo
+from ._models import Finding as Finding
+from ._models import IdentifierCheck as IdentifierCheck
+from ._models import IdentifierRequirement as IdentifierRequirement
 from ._records import Record as Record
-from .types import IdentifierKind
+from ._models import IdentifierKind
 from .errors import AccessDenied as AccessDenied
 from .errors import CatalogueError as CatalogueError
 from .errors import CtpatError as CtpatError

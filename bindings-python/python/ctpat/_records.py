@@ -8,13 +8,16 @@ and their ``repr`` shows only what the core returned (personal identifiers are a
 from __future__ import annotations
 
 import copy
+import keyword
 import json
 from typing import Any, ClassVar, Dict, Tuple, Type
 
 
 def _field(name: str) -> property:
     def get(self: "Record") -> Any:
-        value = self._data.get(name)
+        if name not in self._data:
+            return copy.deepcopy(type(self)._defaults.get(name))
+        value = self._data[name]
         cls = type(self)._nested.get(name)
         if cls is not None:
             if isinstance(value, list):
@@ -35,7 +38,7 @@ class Record:
     """Base class of every result object.
 
     Subclasses list their fields in ``_fields``; each becomes a read-only property. A field
-    the answer leaves out reads as ``None`` (or ``{}`` for ``params``).
+    the answer leaves out reads as ``None`` (an empty list or dict for collections).
     """
 
     __slots__ = ("_data",)
@@ -43,12 +46,15 @@ class Record:
     _fields: ClassVar[Tuple[str, ...]] = ()
     #: field name -> record class for nested objects or lists of objects
     _nested: ClassVar[Dict[str, Type["Record"]]] = {}
+    #: value of a field the answer leaves out (else None)
+    _defaults: ClassVar[Dict[str, Any]] = {}
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         for name in cls.__dict__.get("_fields", ()):
-            if name not in cls.__dict__:  # an explicit property wins
-                setattr(cls, name, _field(name))
+            attr = f"{name}_" if keyword.iskeyword(name) else name  # `from` -> `from_`
+            if attr not in cls.__dict__:  # an explicit property wins
+                setattr(cls, attr, _field(name))
 
     def __init__(self, data: Dict[str, Any]) -> None:
         if not isinstance(data, dict):
@@ -83,38 +89,3 @@ class Record:
     def to_json(self, **kwargs: Any) -> str:
         """The answer as JSON text (keyword arguments go to :func:`json.dumps`)."""
         return json.dumps(self._data, **kwargs)
-
-
-class Finding(Record):
-    """One problem or remark: ``code``, ``severity``, ``path``, ``message``, ``params``."""
-
-    __slots__ = ()
-    _fields = ("code", "severity", "path", "message", "params")
-
-    @property
-    def params(self) -> Dict[str, Any]:
-        """Inputs to the message (empty when there are none)."""
-        return copy.deepcopy(self._data.get("params", {}))
-
-
-class IdentifierCheck(Record):
-    """Answer of :func:`ctpat.check_identifier`."""
-
-    __slots__ = ()
-    _fields = ("kind", "valid", "normalized", "display", "redacted", "findings")
-    _nested = {"findings": Finding}
-
-
-class IdentifierRequirement(Record):
-    """One identifier requirement of a business type (any one of ``any_of``)."""
-
-    __slots__ = ()
-    _fields = ("any_of", "condition", "uncertain")
-
-
-class BusinessTypeInfo(Record):
-    """A business type with the identifiers and bond it requires."""
-
-    __slots__ = ()
-    _fields = ("code", "name", "cbp_type", "required_identifiers", "required_bond_any_of", "bond_uncertain", "sources")
-    _nested = {"required_identifiers": IdentifierRequirement}

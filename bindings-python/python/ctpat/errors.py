@@ -97,7 +97,7 @@ def _class_for(code: str) -> type:
 
 def from_info(info: Dict[str, Any]) -> CtpatError:
     """Builds the exception for an error envelope ``{code, message, path, findings}``."""
-    from ._records import Finding  # local import: records import nothing from here
+    from ._models import Finding  # local import: models import nothing from here
 
     code = str(info.get("code", "error"))
     findings = [Finding(f) for f in info.get("findings", [])]
