@@ -1,0 +1,63 @@
+//! Renders the rule catalogue as Markdown (`docs/rules.md`).
+
+use super::{RuleKind, rule_table};
+use crate::entity::BusinessType;
+
+fn kind_name(kind: RuleKind) -> &'static str {
+    match kind {
+        RuleKind::Computed => "computed",
+        RuleKind::CbpDecision => "cbp_decision",
+        RuleKind::Advisory => "advisory",
+    }
+}
+
+/// The eligibility rule catalogue as Markdown: rule counts per business type, then one table
+/// row per rule. `docs/rules.md` holds this text; a test fails when it is stale.
+pub fn rules_markdown() -> String {
+    let rules = rule_table();
+    let mut out = String::new();
+    out.push_str("# Eligibility rules\n\n");
+    out.push_str(
+        "Generated from `ctpat::eligibility::rules()` by `core/tests/rules_doc.rs`; do not edit.\n",
+    );
+    out.push_str("Regenerate with `UPDATE_DOCS=1 cargo test -p ctpat --test rules_doc`.\n\n");
+    out.push_str(&format!("Rules edition `{}`.\n\n", crate::RULES_VERSION));
+    out.push_str("Kinds: `computed` rules decide the outcome; `cbp_decision` rules are recorded by CBP \
+(unknown until recorded, without making the report incomplete; a recorded `false` makes the partner \
+ineligible); `advisory` rules only warn.\n\n");
+    out.push_str("## Rules per business type\n\n| Business type | Rules | Computed | CBP decision | Advisory |\n|---|---|---|---|---|\n");
+    for t in BusinessType::ALL {
+        let of_type: Vec<_> = rules.iter().filter(|r| r.applies_to(*t)).collect();
+        let count = |k| of_type.iter().filter(|r| r.kind == k).count();
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} | {} |\n",
+            t.code(),
+            of_type.len(),
+            count(RuleKind::Computed),
+            count(RuleKind::CbpDecision),
+            count(RuleKind::Advisory)
+        ));
+    }
+    out.push_str("\n## Catalogue\n\n| Code | Kind | Business types | Requirement | Source |\n|---|---|---|---|---|\n");
+    for rule in rules {
+        let types = if rule.business_types.len() == BusinessType::ALL.len() {
+            "all".to_owned()
+        } else {
+            let codes: Vec<String> = rule
+                .business_types
+                .iter()
+                .map(|t| format!("`{}`", t.code()))
+                .collect();
+            codes.join(", ")
+        };
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} | {} |\n",
+            rule.code,
+            kind_name(rule.kind),
+            types,
+            rule.description.replace('|', "\\|"),
+            rule.source.replace('|', "\\|"),
+        ));
+    }
+    out
+}
