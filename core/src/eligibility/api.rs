@@ -84,14 +84,22 @@ pub fn parse_partner(value: Value, base: &str) -> Result<(Partner, Vec<Finding>)
             format!("unknown business type `{}`", truncate_for_message(code)),
         ));
     }
-    if let Some(Value::Object(ids)) = map.get("identifiers")
-        && let Some(key) = ids.keys().find(|k| IdentifierKind::from_code(k).is_none())
-    {
-        return Err(Error::input_code(
-            "unknown_identifier_kind",
-            pointer(&format!("{base}/identifiers"), key),
-            format!("unknown identifier kind `{}`", truncate_for_message(key)),
-        ));
+    if let Some(Value::Object(ids)) = map.get("identifiers") {
+        let ids_path = format!("{base}/identifiers");
+        if let Some(key) = ids.keys().find(|k| IdentifierKind::from_code(k).is_none()) {
+            return Err(Error::input_code(
+                "unknown_identifier_kind",
+                pointer(&ids_path, key),
+                format!("unknown identifier kind `{}`", truncate_for_message(key)),
+            ));
+        }
+        // serde_path_to_error cannot name enum map keys, so type errors are found here.
+        if let Some((key, _)) = ids.iter().find(|(_, v)| !v.is_string()) {
+            return Err(Error::input(
+                pointer(&ids_path, key),
+                "an identifier must be a json string",
+            ));
+        }
     }
     let partner: Partner = from_value(value.clone(), base)?;
     let known = serde_json::to_value(&partner)?;

@@ -139,7 +139,7 @@ pub fn within_window(ctx: &Ctx<'_>, value: Option<Date>, name: &str, what: &str)
 /// A staffed office in one of `countries` (ISO codes): an address with that country and
 /// `staffed_office: true`.
 pub fn staffed_office(ctx: &Ctx<'_>, countries: &[&str]) -> Eval {
-    let list = countries.join(", ");
+    let list = one_of(countries);
     let addresses = &ctx.partner.addresses;
     if addresses.is_empty() {
         return Eval::unknown("no address is given", "/addresses");
@@ -153,7 +153,7 @@ pub fn staffed_office(ctx: &Ctx<'_>, countries: &[&str]) -> Eval {
             .map(|c| c.trim().to_ascii_uppercase());
         match (country.as_deref(), address.staffed_office) {
             (Some(c), Some(true)) if countries.contains(&c) => {
-                return Eval::met(format!("staffed office in `{c}`"), path);
+                return Eval::met(format!("a staffed office in `{c}`"), path);
             }
             (Some(c), None) if countries.contains(&c) => {
                 unknown.get_or_insert_with(|| {
@@ -173,10 +173,20 @@ pub fn staffed_office(ctx: &Ctx<'_>, countries: &[&str]) -> Eval {
     }
     unknown.unwrap_or_else(|| {
         Eval::not_met(
-            format!("no staffed office in any of {list}"),
+            format!("no staffed office in {list}"),
             "/addresses".to_owned(),
         )
     })
+}
+
+/// `` `a` ``, `` `a` or `b` ``, `` `a`, `b` or `c` ``.
+pub fn one_of(items: &[&str]) -> String {
+    let quoted: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
+    match quoted.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
 }
 
 /// Path of an identifier.
@@ -187,8 +197,8 @@ pub fn ident_path(kind: IdentifierKind) -> String {
 /// At least one of `kinds` is given and every given one passes the identifier checks.
 /// A malformed value is `not_met` (its findings are included); none given is `unknown`.
 pub fn identifier_any(ctx: &Ctx<'_>, kinds: &[IdentifierKind]) -> Eval {
-    let names: Vec<String> = kinds.iter().map(|k| format!("`{k}`")).collect();
-    let names = names.join(" or ");
+    let codes: Vec<&str> = kinds.iter().map(|k| k.code()).collect();
+    let names = one_of(&codes);
     let mut findings = Vec::new();
     let mut valid: Option<IdentifierKind> = None;
     let mut invalid: Option<IdentifierKind> = None;
@@ -228,11 +238,8 @@ pub fn identifier_any(ctx: &Ctx<'_>, kinds: &[IdentifierKind]) -> Eval {
 
 /// An active bond of one of `types`; a given bond number must be well formed.
 pub fn bond_any(ctx: &Ctx<'_>, types: &[BondType]) -> Eval {
-    let names: Vec<String> = types
-        .iter()
-        .map(|t| format!("`{}`", bond_code(*t)))
-        .collect();
-    let names = names.join(" or ");
+    let codes: Vec<&str> = types.iter().map(|t| bond_code(*t)).collect();
+    let names = one_of(&codes);
     let mut parts = Vec::new();
     for (i, bond) in ctx.partner.bonds.iter().enumerate() {
         if !types.contains(&bond.bond_type) {
@@ -335,7 +342,10 @@ pub fn mexican_firm(ctx: &Ctx<'_>, acta_advisory: bool) -> Eval {
             }
         }
         Some(c) => Eval::met(
-            format!("incorporated in `{c}`, not a mexican firm"),
+            format!(
+                "incorporated in `{}`, not a mexican firm",
+                ident::truncate_for_message(c)
+            ),
             fact_path("incorporation_country"),
         ),
     }

@@ -3,10 +3,10 @@
 
 use super::eval::{
     Eval, bond_any, fact_path, flag, ident_path, identifier_any, incorporation_country,
-    mexican_firm, staffed_office, within_window,
+    mexican_firm, one_of, staffed_office, within_window,
 };
 use super::{Ctx, Rule, RuleKind, RuleStatus};
-use crate::calendar::{add_years, format_date};
+use crate::calendar::{add_days, add_years, format_date};
 use crate::entity::{BondType, BusinessType as T, ConsolidatorSubtype};
 use crate::finding::{Finding, Severity};
 use crate::ident::IdentifierKind as K;
@@ -79,10 +79,10 @@ fn consolidator_identifiers(ctx: &Ctx<'_>) -> Eval {
             [one] => ident_path(*one),
             _ => "/identifiers".to_owned(),
         };
-        let names: Vec<String> = expected.iter().map(|k| format!("`{k}`")).collect();
+        let codes: Vec<&str> = expected.iter().map(|k| k.code()).collect();
         findings.push(
             Finding::warning("eligibility.org_number_if_applicable", path)
-                .message(format!("{} is expected if applicable", names.join(" or "))),
+                .message(format!("{} is expected if applicable", one_of(&codes))),
         );
     }
     bond.with_findings(findings)
@@ -337,21 +337,18 @@ fn pilot_slot(ctx: &Ctx<'_>) -> Eval {
         Some(true) => {
             let start = ctx.policy.third_party_logistics_pilot_start.0;
             let years = ctx.policy.third_party_logistics_pilot_years;
+            // The pilot lasts `years` years from its start: its last day is the day before.
             let end = i32::try_from(years).ok().and_then(|y| add_years(start, y));
-            let (s, e) = (
+            let last = end.and_then(|e| add_days(e, -1));
+            let period = format!(
+                "the pilot runs from `{}` to `{}`",
                 format_date(start),
-                end.map_or_else(|| "the end of the calendar".to_owned(), format_date),
+                last.map_or_else(|| "the end of the calendar".to_owned(), format_date)
             );
             if ctx.as_of >= start && end.is_none_or(|e| ctx.as_of < e) {
-                Eval::met(
-                    format!("pilot slot held; the pilot runs from `{s}` until `{e}`"),
-                    path,
-                )
+                Eval::met(format!("pilot slot held; {period}"), path)
             } else {
-                Eval::not_met(
-                    format!("the pilot runs from `{s}` until `{e}`, not on `as_of`"),
-                    path,
-                )
+                Eval::not_met(format!("{period}: no pilot slot on `as_of`"), path)
             }
         }
         Some(false) => Eval::met("no pilot slot claimed", path),
