@@ -24,7 +24,9 @@ pub fn rules_markdown() -> String {
     out.push_str(&format!("Rules edition `{}`.\n\n", crate::RULES_VERSION));
     out.push_str("Kinds: `computed` rules decide the outcome; `cbp_decision` rules are recorded by CBP \
 (unknown until recorded, without making the report incomplete; a recorded `false` makes the partner \
-ineligible); `advisory` rules only warn.\n\n");
+ineligible); `advisory` rules only warn. `common.no_final_unpaid_cbp_debt` is listed as computed for \
+every type; the policy decides its scope (`unpaid_debt_rule_types`, by default importers, port operators \
+and consolidators): for other types it is advisory (`unpaid_debt_rule_other_types_warn`) or skipped.\n\n");
     out.push_str("## Rules per business type\n\n| Business type | Rules | Computed | CBP decision | Advisory |\n|---|---|---|---|---|\n");
     for t in BusinessType::ALL {
         let of_type: Vec<_> = rules.iter().filter(|r| r.applies_to(*t)).collect();
