@@ -177,7 +177,8 @@ fn no_final_unpaid_cbp_debt(ctx: &Ctx<'_>) -> Option<Eval> {
         ),
         Some(true) => Eval::not_met(
             format!(
-                "the company has a final unpaid cbp debt (the rule is unverified for `{}`)",
+                "the company has a final unpaid cbp debt (warning only: `{}` is outside the \
+                 policy's `unpaid_debt_rule_types`)",
                 ctx.partner.business_type
             ),
             fact_path("unpaid_final_cbp_debt"),

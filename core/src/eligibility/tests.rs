@@ -248,3 +248,72 @@ proptest! {
         }
     }
 }
+
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        proptest::sample::select(vec![
+            "importer",
+            "rail_carrier",
+            "2025-02-30",
+            "2025-06-30",
+            "US",
+            "MX",
+            " - ",
+            "QWRT",
+            "continuous_import",
+            "canada",
+            "",
+        ])
+        .prop_map(Value::from),
+    ];
+    leaf.prop_recursive(4, 32, 6, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            proptest::collection::btree_map(
+                proptest::sample::select(vec![
+                    "business_type",
+                    "identifiers",
+                    "irs_number",
+                    "scac",
+                    "facts",
+                    "addresses",
+                    "bonds",
+                    "bond_type",
+                    "active",
+                    "country",
+                    "staffed_office",
+                    "last_import_on",
+                    "borders_crossed",
+                    "asset_based",
+                    "pilot_slot",
+                    "cbp_decisions",
+                    "xyz",
+                ]),
+                inner,
+                0..5,
+            )
+            .prop_map(|m| Value::Object(m.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())),
+        ]
+    })
+}
+
+proptest! {
+    #[test]
+    fn arbitrary_partner_json_never_panics(partner in json_value(), type_index in 0..T::ALL.len()) {
+        let mut partner = partner;
+        if let Value::Object(map) = &mut partner {
+            map.entry("business_type").or_insert_with(|| json!(T::ALL[type_index]));
+        }
+        let call = json!({"partner": partner, "as_of": "2025-06-30"}).to_string();
+        match crate::api::call("check_eligibility", &call) {
+            Ok(text) => {
+                let report: EligibilityReport = serde_json::from_str(&text).unwrap();
+                prop_assert_eq!(report.rules_version, crate::RULES_VERSION);
+            }
+            Err(e) => prop_assert!(e.path().starts_with("/partner") || e.path().is_empty(), "{}", e.path()),
+        }
+    }
+}
