@@ -61,5 +61,29 @@ and consolidators): for other types it is advisory (`unpaid_debt_rule_other_type
             rule.source.replace('|', "\\|"),
         ));
     }
+    out.push_str(NOTES);
     out
 }
+
+/// How domain.md §2 maps onto the catalogue where it is not one rule per line.
+const NOTES: &str = "
+## Notes on domain.md §2
+
+- `consolidator.no_final_unpaid_cbp_debt` and `mpto.no_final_unpaid_cbp_debt` are evaluated as
+  `common.no_final_unpaid_cbp_debt`; the policy's `unpaid_debt_rule_types` puts consolidators and
+  both port-operator types in scope (§9 C16).
+- Importer and exporter identifiers have no separate `<type>.identifiers` rule: the IOR number is
+  checked by `importer.ior_number_active`, the continuous bond by `importer.continuous_bond`, and
+  the EIN or DUNS by `exporter.ein_or_duns`.
+- `mpto.staffed_office_us` applies to U.S. port operators only; a foreign port terminal operator
+  is not expected to staff a U.S. office (it joins by invitation, `foreign_mpto.cbp_invitation`).
+- Common rule 6 (`common.industry_requirements_met`) applies to carriers, brokers and
+  manufacturers only, as domain.md §2.2 states.
+- Advisory parts inside computed rules: a Mexican highway carrier's Acta Constitutiva (\"if
+  applicable\") and a consolidator's FMC or IATA organisation number (\"if applicable\") give
+  warnings (`eligibility.acta_if_applicable`, `eligibility.org_number_if_applicable`), never
+  `not_met`.
+- The 3PL pilot's slot count (10 asset-based + 10 non-asset-based, first come) is not computed:
+  whether the partner holds a slot is the fact `facts.pilot_slot`; the pilot's start and length
+  come from the policy (`third_party_logistics_pilot_start`, `third_party_logistics_pilot_years`).
+";
