@@ -17,6 +17,9 @@ export interface Address {
   staffed_office?: boolean | null
 }
 
+/** A U.S. agency that licenses or bonds a third-party logistics provider ([CBP-3PL]). */
+export type Agency = "fmc" | "tsa" | "cbp" | "dot"
+
 /** A bond held by the partner. */
 export interface Bond {
   /** Kind of bond. */
@@ -29,6 +32,9 @@ export interface Bond {
 
 /** Kinds of CBP bond that eligibility rules refer to. */
 export type BondType = "continuous_import" | "continuous_international_carrier" | "custodial_type2" | "common_carrier" | "single_transaction" | "other"
+
+/** A land border a carrier crosses into the U.S. */
+export type Border = "canada" | "mexico"
 
 /** Every CTPAT enrollment type (domain.md §2.1), serialised as its snake_case code. */
 export type BusinessType = "importer" | "exporter" | "highway_carrier_us_canada" | "highway_carrier_us_mexico" | "mexican_long_haul_carrier" | "rail_carrier" | "sea_carrier" | "air_carrier" | "air_freight_consolidator_oti_nvocc" | "customs_broker" | "marine_port_authority_terminal_operator" | "foreign_marine_port_terminal_operator" | "foreign_manufacturer" | "third_party_logistics"
@@ -51,6 +57,26 @@ export interface BusinessTypeInfo {
   sources: string
 }
 
+/** Decisions CBP records about an applicant (domain.md §2.2 rules 1 and 2). */
+export interface CbpDecisions {
+  /** CBP found excellent security practice and no significant security events. */
+  no_significant_security_events?: boolean | null
+  /** CBP's individual review raised no issue of concern. */
+  individual_review_passed?: boolean | null
+}
+
+/** Arguments of `check_eligibility`. */
+export interface CheckEligibilityCall {
+  /** The partner (a `Partner` object). Unknown fields give `input.unknown_field` warnings. */
+  partner: Partner
+  /** The date the answer is for; `YYYY-MM-DD`. */
+  as_of: string
+  /** Absent: `current`; a preset name; or a policy object. */
+  policy?: PolicyArg | null
+  /** The rules edition the caller expects. */
+  rules_version?: string | null
+}
+
 /** Arguments of `check_identifier`. */
 export interface CheckIdentifierCall {
   /** The declared kind (`ssn`, `scac`, ...). */
@@ -64,6 +90,9 @@ export interface CheckIdentifierCall {
   /** Date the check is made for (advisory date rules only); `YYYY-MM-DD`. */
   as_of?: string | null
 }
+
+/** Which kind of intermediary an air freight consolidator / OTI / NVOCC is (domain.md §2.1). */
+export type ConsolidatorSubtype = "air" | "oti" | "nvocc"
 
 /** A company contact. */
 export interface Contact {
@@ -86,6 +115,25 @@ export interface DateRange {
   from: PolicyDate
   /** Last day (inclusive). */
   to: PolicyDate
+}
+
+/** The overall answer. */
+export type EligibilityOutcome = "eligible" | "ineligible" | "incomplete"
+
+/** The answer of [`check_eligibility`]. */
+export interface EligibilityReport {
+  /** `eligible`, `ineligible` or `incomplete`. */
+  outcome: EligibilityOutcome
+  /** The business type the partner applied as. */
+  business_type: BusinessType
+  /** The date the report was computed for. */
+  as_of: string
+  /** One result per rule of the type, per-type rules first, then the common rules. */
+  results: Array<RuleResult>
+  /** Failed rules (`error`; `warning` for advisory ones), missing facts, identifier findings */
+  findings: Array<Finding>
+  /** The rules edition ([`crate::RULES_VERSION`]). */
+  rules_version: string
 }
 
 /** The wire form of an [`Error`]: what Python's `CtpatError` and Node's thrown `Error` carry. */
@@ -161,6 +209,78 @@ export interface Partner {
   bonds?: Array<Bond>
   /** Company contacts. */
   contacts?: Array<Contact>
+  /** Facts the eligibility rules read (all optional: absent = unknown). */
+  facts?: PartnerFacts
+  /** Decisions CBP has recorded (security events, individual review); absent = not decided. */
+  cbp_decisions?: CbpDecisions
+}
+
+/** Facts the eligibility rules read. Each is optional; absent means unknown. */
+export interface PartnerFacts {
+  /** ISO 3166-1 alpha-2 country of incorporation (`US`, `CA`, `MX`, ...); `MX` makes a */
+  incorporation_country?: string | null
+  /** Importer: imports as a non-resident Canadian importer (NRCI). */
+  non_resident_canadian?: boolean | null
+  /** Mexican firm: holds its articles of incorporation (Acta Constitutiva). */
+  acta_constitutiva?: boolean | null
+  /** Importer: date of the latest import into the U.S. */
+  last_import_on?: string | null
+  /** Exporter: date of the latest export from the U.S. */
+  last_export_on?: string | null
+  /** Highway and rail carriers: date of the latest crossing into the U.S. */
+  last_border_crossing_on?: string | null
+  /** Air carriers, consolidators, brokers, port operators: date of the latest qualifying */
+  last_activity_on?: string | null
+  /** Highway carriers: the borders crossed into the U.S. */
+  borders_crossed?: Array<Border> | null
+  /** Mexican long-haul carriers: moves U.S.-bound cargo inside Mexico. */
+  active_in_mexico?: boolean | null
+  /** Mexican long-haul carriers: crosses the border itself. */
+  crosses_border?: boolean | null
+  /** A company officer is designated as the primary cargo-security officer. */
+  officer_designated_for_security?: boolean | null
+  /** An officer signed the CTPAT-Partner Agreement to Voluntarily Participate. */
+  agreement_signed_by_officer?: boolean | null
+  /** The Portal security profile covers the MSC of the company's own type. */
+  security_profile_complete?: boolean | null
+  /** Carriers, brokers, manufacturers: sector (industry) requirements are met. */
+  industry_requirements_met?: boolean | null
+  /** The company has a final unpaid CBP debt (remedies exhausted). */
+  unpaid_final_cbp_debt?: boolean | null
+  /** The supply-chain risk assessment was made before the profile (advisory). */
+  risk_assessment_before_profile?: boolean | null
+  /** Importer: the IOR number is active with CBP. */
+  ior_number_active?: boolean | null
+  /** Exporter: principal party in interest that controls the export (EAR sense). */
+  principal_party_in_interest?: boolean | null
+  /** Exporter: has a documented export security program. */
+  export_security_program_documented?: boolean | null
+  /** Exporter: compliant with export reporting over the last 12 months. */
+  export_reporting_compliant_12_months?: boolean | null
+  /** Exporter: in good standing with Commerce, State, Treasury, NRC, DEA and DoD. */
+  good_standing_with_agencies?: boolean | null
+  /** Sea carriers: compliant with ISPS / MTSA (advisory). */
+  isps_mtsa_compliant?: boolean | null
+  /** Consolidators: air consolidator, OTI or NVOCC. */
+  consolidator_subtype?: ConsolidatorSubtype | null
+  /** Customs brokers: the license is in force (not suspended or revoked). */
+  broker_license_active?: boolean | null
+  /** Foreign port operators and manufacturers outside Mexico and Canada: invited by CBP. */
+  cbp_invitation?: boolean | null
+  /** Foreign port operators: handles U.S.-bound vessels (advisory; source truncated). */
+  handles_us_bound_vessels?: boolean | null
+  /** Handles international cargo from stuffing to the first U.S. port. */
+  handles_international_cargo?: boolean | null
+  /** Handles only domestic freight. */
+  domestic_only?: boolean | null
+  /** Owns transport, consolidation or warehouse assets. */
+  asset_based?: boolean | null
+  /** Subcontracts beyond a second party to companies that are not CTPAT members. */
+  double_brokering?: boolean | null
+  /** Holds one of the 3PL pilot slots ([FR-2025-20648]). */
+  pilot_slot?: boolean | null
+  /** Agencies that license or bond the 3PL (FMC, TSA, CBP, DOT). */
+  licensed_or_bonded_by?: Array<Agency> | null
 }
 
 /** All durations, deadlines and switches the rules use. */
@@ -211,8 +331,47 @@ export interface Policy {
   third_party_logistics_pilot_years?: number
 }
 
+/** The `policy` argument of an operation, as its schema describes it: a preset name or a */
+export type PolicyArg = string | Policy
+
 /** A date in a policy (`YYYY-MM-DD` on the wire). */
 export type PolicyDate = string
+
+/** A rule as listed by [`rules`] (and in `docs/rules.md`). */
+export interface RuleInfo {
+  /** Stable rule code. */
+  code: string
+  /** Business types the rule applies to. */
+  business_types: Array<BusinessType>
+  /** One line describing the requirement. */
+  description: string
+  /** Where it comes from. */
+  source: string
+  /** `computed`, `cbp_decision` or `advisory`. */
+  kind: RuleKind
+}
+
+/** How a rule takes part in the outcome. */
+export type RuleKind = "computed" | "cbp_decision" | "advisory"
+
+/** The answer of one rule for one partner. */
+export interface RuleResult {
+  /** Stable rule code (`importer.continuous_bond`). */
+  code: string
+  /** How the rule counts (an out-of-scope rule evaluated as a warning is `advisory`). */
+  kind: RuleKind
+  /** `met`, `not_met` or `unknown`. */
+  status: RuleStatus
+  /** Why, lowercase; never an identifier value. */
+  message: string
+  /** JSON Pointer (into the partner) of the fact that decided the answer. */
+  path: string
+  /** Where the rule comes from (domain.md citation). */
+  source: string
+}
+
+/** The answer of one rule. */
+export type RuleStatus = "met" | "not_met" | "unknown"
 
 /** How much a finding matters. */
 export type Severity = "error" | "warning" | "info"

@@ -151,7 +151,11 @@ fn documented_commands_run() {
             }
             let args: Vec<&str> = command.split_whitespace().skip(1).collect();
             let (code, _, err) = ctpat(&args);
-            assert!(code == 0 || code == 1, "{}: `{command}` exited {code}: {err}", page.display());
+            assert!(
+                code == 0 || code == 1,
+                "{}: `{command}` exited {code}: {err}",
+                page.display()
+            );
             ran += 1;
         }
     }

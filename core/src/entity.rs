@@ -6,6 +6,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::ident::IdentifierKind;
 
+mod facts;
+
+pub use facts::{Agency, Border, CbpDecisions, ConsolidatorSubtype, PartnerFacts};
+
 macro_rules! business_types {
     ($($variant:ident => $code:literal, $name:literal, $cbp:literal, $sources:literal;)*) => {
         /// Every CTPAT enrollment type (domain.md §2.1), serialised as its snake_case code.
@@ -332,6 +336,12 @@ pub struct Partner {
     /// Company contacts.
     #[serde(default)]
     pub contacts: Vec<Contact>,
+    /// Facts the eligibility rules read (all optional: absent = unknown).
+    #[serde(default)]
+    pub facts: PartnerFacts,
+    /// Decisions CBP has recorded (security events, individual review); absent = not decided.
+    #[serde(default)]
+    pub cbp_decisions: CbpDecisions,
 }
 
 #[cfg(test)]

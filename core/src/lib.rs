@@ -20,6 +20,7 @@
 
 pub mod api;
 pub mod calendar;
+pub mod eligibility;
 pub mod entity;
 pub mod error;
 pub mod finding;

@@ -70,6 +70,19 @@ pub struct Policy {
     pub third_party_logistics_pilot_years: u32,
 }
 
+/// The `policy` argument of an operation, as its schema describes it: a preset name or a
+/// policy object (omitted fields take the `current` defaults). Absent means `current`.
+#[cfg(feature = "schema")]
+#[derive(schemars::JsonSchema)]
+#[serde(untagged)]
+#[expect(dead_code, reason = "exists only to generate the schema of the policy argument")]
+pub enum PolicyArg {
+    /// A preset: `current`, `portal_2006` or `portal_2006_importers_july`.
+    Preset(String),
+    /// A full or partial policy.
+    Policy(Box<Policy>),
+}
+
 /// A date in a policy (`YYYY-MM-DD` on the wire).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -66,6 +66,9 @@ pub fn all() -> Vec<NamedSchema> {
         generate::<Vec<crate::entity::BusinessTypeInfo>>("business_types"),
         generate::<crate::entity::Partner>("partner"),
         generate::<crate::policy::Policy>("policy"),
+        generate::<crate::eligibility::api::CheckEligibilityCall>("check_eligibility_call"),
+        generate::<crate::eligibility::EligibilityReport>("eligibility_report"),
+        generate::<Vec<crate::eligibility::RuleInfo>>("rules"),
     ];
     out.sort_by_key(|s| s.name);
     out

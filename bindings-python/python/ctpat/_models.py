@@ -7,13 +7,25 @@ from typing import Literal
 from ._records import Record
 
 
+Agency = Literal["fmc", "tsa", "cbp", "dot"]
+
 BondType = Literal["continuous_import", "continuous_international_carrier", "custodial_type2", "common_carrier", "single_transaction", "other"]
+
+Border = Literal["canada", "mexico"]
 
 BusinessType = Literal["importer", "exporter", "highway_carrier_us_canada", "highway_carrier_us_mexico", "mexican_long_haul_carrier", "rail_carrier", "sea_carrier", "air_carrier", "air_freight_consolidator_oti_nvocc", "customs_broker", "marine_port_authority_terminal_operator", "foreign_marine_port_terminal_operator", "foreign_manufacturer", "third_party_logistics"]
 
+ConsolidatorSubtype = Literal["air", "oti", "nvocc"]
+
 ContactRole = Literal["company_officer", "employee", "consultant", "read_only"]
 
+EligibilityOutcome = Literal["eligible", "ineligible", "incomplete"]
+
 IdentifierKind = Literal["irs_number", "ssn", "cbp_assigned_number", "ein", "duns", "scac", "usdot", "mc_number", "broker_license", "filer_code", "fmc_org_number", "fmc_mto_number", "iata_org_number", "iata_code", "icao_code", "mid", "rfc", "sct_number", "caat", "bond_number", "canadian_bn", "firms_code", "entry_number"]
+
+RuleKind = Literal["computed", "cbp_decision", "advisory"]
+
+RuleStatus = Literal["met", "not_met", "unknown"]
 
 Severity = Literal["error", "warning", "info"]
 
@@ -39,6 +51,20 @@ class BusinessTypeInfo(Record):
     _fields = ('code', 'name', 'cbp_type', 'required_identifiers', 'required_bond_any_of', 'bond_uncertain', 'sources')
 
 
+class CbpDecisions(Record):
+    """Decisions CBP records about an applicant (domain.md §2.2 rules 1 and 2)."""
+
+    __slots__ = ()
+    _fields = ('no_significant_security_events', 'individual_review_passed')
+
+
+class CheckEligibilityCall(Record):
+    """Arguments of `check_eligibility`."""
+
+    __slots__ = ()
+    _fields = ('partner', 'as_of', 'policy', 'rules_version')
+
+
 class CheckIdentifierCall(Record):
     """Arguments of `check_identifier`."""
 
@@ -58,6 +84,13 @@ class DateRange(Record):
 
     __slots__ = ()
     _fields = ('from', 'to')
+
+
+class EligibilityReport(Record):
+    """The answer of [`check_eligibility`]."""
+
+    __slots__ = ()
+    _fields = ('outcome', 'business_type', 'as_of', 'results', 'findings', 'rules_version')
 
 
 class ErrorInfo(Record):
@@ -94,8 +127,15 @@ class Partner(Record):
     """A company as eligibility rules see it. Optional facts left out mean "unknown"."""
 
     __slots__ = ()
-    _fields = ('business_type', 'legal_name', 'dba', 'identifiers', 'ior_ssn_based', 'addresses', 'bonds', 'contacts')
+    _fields = ('business_type', 'legal_name', 'dba', 'identifiers', 'ior_ssn_based', 'addresses', 'bonds', 'contacts', 'facts', 'cbp_decisions')
     _defaults = {'identifiers': {}, 'addresses': [], 'bonds': [], 'contacts': []}
+
+
+class PartnerFacts(Record):
+    """Facts the eligibility rules read. Each is optional; absent means unknown."""
+
+    __slots__ = ()
+    _fields = ('incorporation_country', 'non_resident_canadian', 'acta_constitutiva', 'last_import_on', 'last_export_on', 'last_border_crossing_on', 'last_activity_on', 'borders_crossed', 'active_in_mexico', 'crosses_border', 'officer_designated_for_security', 'agreement_signed_by_officer', 'security_profile_complete', 'industry_requirements_met', 'unpaid_final_cbp_debt', 'risk_assessment_before_profile', 'ior_number_active', 'principal_party_in_interest', 'export_security_program_documented', 'export_reporting_compliant_12_months', 'good_standing_with_agencies', 'isps_mtsa_compliant', 'consolidator_subtype', 'broker_license_active', 'cbp_invitation', 'handles_us_bound_vessels', 'handles_international_cargo', 'domestic_only', 'asset_based', 'double_brokering', 'pilot_slot', 'licensed_or_bonded_by')
 
 
 class Policy(Record):
@@ -105,10 +145,26 @@ class Policy(Record):
     _fields = ('name', 'certification_decision_days', 'first_validation_months', 'revalidation_interval_years', 'annual_review_window_days', 'annual_review_period_months', 'suspension_response_days', 'reapply_bar_months', 'appeal_days', 'appeal_false_data_days', 'appeal_decision_days', 'blank_profile_response_days', 'profile_update_deadlines', 'bond_number_partner_editable', 'unpaid_debt_rule_types', 'unpaid_debt_rule_other_types_warn', 'activity_window_months', 'partially_implemented_must_allowed', 'portal_freeze', 'joint_validation', 'third_party_logistics_pilot_start', 'third_party_logistics_pilot_years')
     _defaults = {'profile_update_deadlines': {}, 'unpaid_debt_rule_types': []}
 
+
+class RuleInfo(Record):
+    """A rule as listed by [`rules`] (and in `docs/rules.md`)."""
+
+    __slots__ = ()
+    _fields = ('code', 'business_types', 'description', 'source', 'kind')
+
+
+class RuleResult(Record):
+    """The answer of one rule for one partner."""
+
+    __slots__ = ()
+    _fields = ('code', 'kind', 'status', 'message', 'path', 'source')
+
 BusinessTypeInfo._nested = {'required_identifiers': IdentifierRequirement}
+CheckEligibilityCall._nested = {'partner': Partner}
+EligibilityReport._nested = {'results': RuleResult, 'findings': Finding}
 ErrorInfo._nested = {'findings': Finding}
 IdentifierCheck._nested = {'findings': Finding}
-Partner._nested = {'addresses': Address, 'bonds': Bond, 'contacts': Contact}
+Partner._nested = {'addresses': Address, 'bonds': Bond, 'contacts': Contact, 'facts': PartnerFacts, 'cbp_decisions': CbpDecisions}
 Policy._nested = {'portal_freeze': DateRange}
 
-__all__ = ["BondType", "BusinessType", "ContactRole", "IdentifierKind", "Severity", "Address", "Bond", "BusinessTypeInfo", "CheckIdentifierCall", "Contact", "DateRange", "ErrorInfo", "Finding", "IdentifierCheck", "IdentifierRequirement", "Partner", "Policy"]
+__all__ = ["Agency", "BondType", "Border", "BusinessType", "ConsolidatorSubtype", "ContactRole", "EligibilityOutcome", "IdentifierKind", "RuleKind", "RuleStatus", "Severity", "Address", "Bond", "BusinessTypeInfo", "CbpDecisions", "CheckEligibilityCall", "CheckIdentifierCall", "Contact", "DateRange", "EligibilityReport", "ErrorInfo", "Finding", "IdentifierCheck", "IdentifierRequirement", "Partner", "PartnerFacts", "Policy", "RuleInfo", "RuleResult"]
