@@ -75,7 +75,6 @@ pub struct Policy {
 #[cfg(feature = "schema")]
 #[derive(schemars::JsonSchema)]
 #[serde(untagged)]
-#[expect(dead_code, reason = "exists only to generate the schema of the policy argument")]
 pub enum PolicyArg {
     /// A preset: `current`, `portal_2006` or `portal_2006_importers_july`.
     Preset(String),
