@@ -92,6 +92,11 @@ const BASE_OPERATIONS: &[Operation] = &[
         run: run_operations,
     },
     Operation {
+        name: "policy",
+        summary: "a full policy: a preset by name, or a policy object checked and completed with the current defaults",
+        run: run_policy,
+    },
+    Operation {
         name: "versions",
         summary: "the crate, rules and schema versions of this build",
         run: run_versions,
@@ -305,6 +310,12 @@ pub fn check_rules_version(found: Option<&str>) -> Result<(), Error> {
 fn run_business_types(args: Value) -> Result<Value, Error> {
     no_more_args(&args)?;
     Ok(serde_json::to_value(crate::entity::business_types())?)
+}
+
+fn run_policy(mut args: Value) -> Result<Value, Error> {
+    let policy = arg(&mut args, "policy")?;
+    no_more_args(&args)?;
+    Ok(serde_json::to_value(policy_from_value(policy, "/policy")?)?)
 }
 
 fn run_operations(args: Value) -> Result<Value, Error> {

@@ -14,7 +14,17 @@ from typing import Any, Dict, List, Optional
 
 from . import _native
 from ._core import DateInput, date_arg, invoke, str_arg
-from ._models import BusinessTypeInfo, Finding, IdentifierCheck, IdentifierRequirement
+from ._eligibility import check_eligibility, check_eligibility_many, rules
+from ._models import (
+    BusinessTypeInfo,
+    EligibilityReport,
+    Finding,
+    IdentifierCheck,
+    IdentifierRequirement,
+    RuleInfo,
+    RuleResult,
+)
+from ._policy import Policy
 from ._records import Record
 from .errors import (
     AccessDenied,
@@ -100,6 +110,13 @@ def business_types() -> List[BusinessTypeInfo]:
 __all__ = [
     "AccessDenied",
     "BusinessTypeInfo",
+    "EligibilityReport",
+    "Policy",
+    "RuleInfo",
+    "RuleResult",
+    "check_eligibility",
+    "check_eligibility_many",
+    "rules",
     "CatalogueError",
     "CtpatError",
     "Finding",

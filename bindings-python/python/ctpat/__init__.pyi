@@ -1,7 +1,14 @@
 from typing import Any, Dict, List, Optional
 
 from ._core import DateInput
+from ._eligibility import check_eligibility as check_eligibility
+from ._eligibility import check_eligibility_many as check_eligibility_many
+from ._eligibility import rules as rules
 from ._models import BusinessTypeInfo as BusinessTypeInfo
+from ._models import EligibilityReport as EligibilityReport
+from ._models import RuleInfo as RuleInfo
+from ._models import RuleResult as RuleResult
+from ._policy import Policy as Policy
 from ._models import Finding as Finding
 from ._models import IdentifierCheck as IdentifierCheck
 from ._models import IdentifierRequirement as IdentifierRequirement
@@ -35,6 +42,13 @@ def business_types() -> List[BusinessTypeInfo]: ...
 __all__ = [
     "AccessDenied",
     "BusinessTypeInfo",
+    "EligibilityReport",
+    "Policy",
+    "RuleInfo",
+    "RuleResult",
+    "check_eligibility",
+    "check_eligibility_many",
+    "rules",
     "CatalogueError",
     "CtpatError",
     "Finding",
