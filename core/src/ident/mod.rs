@@ -13,7 +13,16 @@ use serde::{Deserialize, Serialize};
 use crate::error::Error;
 use crate::finding::{Finding, has_errors};
 
+mod carrier;
+mod mexico;
+mod mid;
 mod rules;
+mod table;
+mod tax;
+mod trade;
+
+pub use mid::{compare_mid, construct_mid, is_mid_country};
+pub use table::{IdentRule, RULES};
 
 /// Longest text accepted for any identifier; longer input is reported, not parsed.
 pub const MAX_IDENTIFIER_LEN: usize = 64;
