@@ -66,7 +66,7 @@ pub(crate) fn rfc(ctx: &mut Ctx<'_>, c: &str) {
         ctx.emit("length", message, &params);
         return;
     }
-    let name_len = n - 10;
+    let name_len = n - 9;
     let name = chars.get(..name_len).unwrap_or_default();
     let date: String = chars.iter().skip(name_len).take(6).collect();
     let homoclave = chars.get(name_len + 6..).unwrap_or_default();

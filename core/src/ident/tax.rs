@@ -95,14 +95,14 @@ fn ssn_ranges(ctx: &mut Ctx<'_>, digits: &str) {
     if group == "00" {
         ctx.emit(
             "invalid_group",
-            format!("{name} group number `00` is never issued"),
+            format!("{name} group number is never issued (group 00 is not assigned)"),
             &[],
         );
     }
     if serial == "0000" {
         ctx.emit(
             "invalid_serial",
-            format!("{name} serial number `0000` is never issued"),
+            format!("{name} serial number is never issued (serial 0000 is not assigned)"),
             &[],
         );
     }
