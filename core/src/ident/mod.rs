@@ -213,7 +213,9 @@ pub fn redact(kind: IdentifierKind, canonical: &str) -> String {
 }
 
 /// The answer of [`check`]: normalised form, display form and findings.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// `Debug` never prints a personal value in full, even after [`IdentifierCheck::revealed`].
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct IdentifierCheck {
@@ -234,6 +236,33 @@ pub struct IdentifierCheck {
     #[serde(skip)]
     #[cfg_attr(feature = "schema", schemars(skip))]
     pub canonical: Option<String>,
+    /// Whether the value is personal data (kept after [`IdentifierCheck::revealed`], so that
+    /// `Debug` stays redacted); only in memory, never serialised.
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub personal: bool,
+}
+
+impl fmt::Debug for IdentifierCheck {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let hide = |v: &Option<String>| match v {
+            Some(v) if self.personal => Some(redact(self.kind, v)),
+            other => other.clone(),
+        };
+        let normalized = match (&self.canonical, self.personal) {
+            (Some(c), true) => Some(redact(self.kind, c)),
+            _ => hide(&self.normalized),
+        };
+        f.debug_struct("IdentifierCheck")
+            .field("kind", &self.kind)
+            .field("valid", &self.valid)
+            .field("normalized", &normalized)
+            .field("display", &self.display)
+            .field("redacted", &self.redacted)
+            .field("findings", &self.findings)
+            .field("canonical", &hide(&self.canonical))
+            .finish()
+    }
 }
 
 impl IdentifierCheck {
@@ -280,6 +309,7 @@ pub fn check(
         redacted: personal && canonical.is_some(),
         findings,
         canonical,
+        personal,
     }
 }
 
