@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::Error;
 use crate::finding::{Finding, has_errors};
 
+pub(crate) mod api;
 mod carrier;
 mod mexico;
 mod mid;
@@ -21,6 +22,7 @@ mod table;
 mod tax;
 mod trade;
 
+pub use api::{ConstructMidAnswer, ConstructMidCall, IdentRuleInfo};
 pub use mid::{compare_mid, construct_mid, is_mid_country};
 pub use table::{IdentRule, RULES};
 
