@@ -5,6 +5,10 @@
 //! yields a `warning` finding. The kind is always declared by the caller, never inferred from
 //! the digits. Personal identifiers (SSN, and an IRS-number IOR declared as SSN-based) never
 //! print in full: `Display`, `Debug` and every message show at most the last four digits.
+//!
+//! Every rule is data in [`RULES`] (code `ident.<kind>.<problem>`, severity, description,
+//! source). [`construct_mid`] builds a MID from name and address, [`compare_mid`] compares a
+//! declared one with it.
 
 use std::fmt;
 
@@ -232,7 +236,7 @@ pub struct IdentifierCheck {
     pub display: Option<String>,
     /// Whether `normalized` and `display` are redacted because the value is personal data.
     pub redacted: bool,
-    /// Every problem found, errors first by path.
+    /// Every problem found, sorted by path, then code.
     pub findings: Vec<Finding>,
     /// The full canonical value; only in memory, never serialised (use `reveal`).
     #[serde(skip)]
