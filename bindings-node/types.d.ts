@@ -94,6 +94,30 @@ export interface CheckIdentifierCall {
 /** Which kind of intermediary an air freight consolidator / OTI / NVOCC is (domain.md §2.1). */
 export type ConsolidatorSubtype = "air" | "oti" | "nvocc"
 
+/** Answer of `construct_mid`. */
+export interface ConstructMidAnswer {
+  /** The constructed MID; `null` when the country is not a MID country (e.g. `CA`) or the */
+  mid?: string | null
+  /** Whether `declared` equals the constructed MID after normalisation; `null` when no MID */
+  matches?: boolean | null
+  /** `ident.mid.construction_mismatch` (warning, at `/declared`) when they differ. */
+  findings: Array<Finding>
+}
+
+/** Arguments of `construct_mid`. */
+export interface ConstructMidCall {
+  /** ISO 3166-1 alpha-2 country code; Canada: the province code (`XO` Ontario, ...). */
+  country: string
+  /** The manufacturer's name. */
+  name: string
+  /** The street address (its largest number is used). */
+  street: string
+  /** The city. */
+  city: string
+  /** A declared MID to compare with the constructed one (optional). */
+  declared?: string | null
+}
+
 /** A company contact. */
 export interface Contact {
   /** Full name. */
@@ -162,6 +186,22 @@ export interface Finding {
   params?: Record<string, unknown>
 }
 
+/** One identifier rule as the `identifier_rules` operation lists it. */
+export interface IdentRuleInfo {
+  /** Finding code (`ident.scac.length`; `ident.*.empty` for rules of every kind). */
+  code: string
+  /** The kind it applies to; `null` for every kind. */
+  kind?: IdentifierKind | null
+  /** Last part of the code. */
+  problem: string
+  /** `error` (certain) or `warning` (uncertain or advisory). */
+  severity: Severity
+  /** What the rule checks. */
+  description: string
+  /** Where it comes from. */
+  source: string
+}
+
 /** The answer of [`check`]: normalised form, display form and findings. */
 export interface IdentifierCheck {
   /** The kind the value was checked as. */
@@ -174,7 +214,7 @@ export interface IdentifierCheck {
   display?: string | null
   /** Whether `normalized` and `display` are redacted because the value is personal data. */
   redacted: boolean
-  /** Every problem found, errors first by path. */
+  /** Every problem found, sorted by path, then code. */
   findings: Array<Finding>
 }
 

@@ -47,6 +47,7 @@ pub fn operations() -> &'static [Operation] {
             BASE_OPERATIONS,
             TEST_OPERATIONS,
             crate::eligibility::api::OPERATIONS,
+            crate::ident::api::OPERATIONS,
         ];
         let mut all: Vec<Operation> = tables.iter().flat_map(|t| t.iter().copied()).collect();
         all.sort_by_key(|op| op.name);

@@ -67,6 +67,9 @@ pub fn all() -> Vec<NamedSchema> {
         generate::<crate::entity::Partner>("partner"),
         generate::<crate::policy::Policy>("policy"),
         generate::<crate::eligibility::api::CheckEligibilityCall>("check_eligibility_call"),
+        generate::<Vec<crate::ident::api::IdentRuleInfo>>("identifier_rules"),
+        generate::<crate::ident::api::ConstructMidCall>("construct_mid_call"),
+        generate::<crate::ident::api::ConstructMidAnswer>("construct_mid_answer"),
         generate::<crate::eligibility::EligibilityReport>("eligibility_report"),
         generate::<Vec<crate::eligibility::RuleInfo>>("rules"),
     ];

@@ -72,6 +72,20 @@ class CheckIdentifierCall(Record):
     _fields = ('kind', 'text', 'reveal', 'ssn_based', 'as_of')
 
 
+class ConstructMidAnswer(Record):
+    """Answer of `construct_mid`."""
+
+    __slots__ = ()
+    _fields = ('mid', 'matches', 'findings')
+
+
+class ConstructMidCall(Record):
+    """Arguments of `construct_mid`."""
+
+    __slots__ = ()
+    _fields = ('country', 'name', 'street', 'city', 'declared')
+
+
 class Contact(Record):
     """A company contact."""
 
@@ -107,6 +121,13 @@ class Finding(Record):
     __slots__ = ()
     _fields = ('code', 'severity', 'path', 'message', 'params')
     _defaults = {'params': {}}
+
+
+class IdentRuleInfo(Record):
+    """One identifier rule as the `identifier_rules` operation lists it."""
+
+    __slots__ = ()
+    _fields = ('code', 'kind', 'problem', 'severity', 'description', 'source')
 
 
 class IdentifierCheck(Record):
@@ -161,10 +182,11 @@ class RuleResult(Record):
 
 BusinessTypeInfo._nested = {'required_identifiers': IdentifierRequirement}
 CheckEligibilityCall._nested = {'partner': Partner}
+ConstructMidAnswer._nested = {'findings': Finding}
 EligibilityReport._nested = {'results': RuleResult, 'findings': Finding}
 ErrorInfo._nested = {'findings': Finding}
 IdentifierCheck._nested = {'findings': Finding}
 Partner._nested = {'addresses': Address, 'bonds': Bond, 'contacts': Contact, 'facts': PartnerFacts, 'cbp_decisions': CbpDecisions}
 Policy._nested = {'portal_freeze': DateRange}
 
-__all__ = ["Agency", "BondType", "Border", "BusinessType", "ConsolidatorSubtype", "ContactRole", "EligibilityOutcome", "IdentifierKind", "RuleKind", "RuleStatus", "Severity", "Address", "Bond", "BusinessTypeInfo", "CbpDecisions", "CheckEligibilityCall", "CheckIdentifierCall", "Contact", "DateRange", "EligibilityReport", "ErrorInfo", "Finding", "IdentifierCheck", "IdentifierRequirement", "Partner", "PartnerFacts", "Policy", "RuleInfo", "RuleResult"]
+__all__ = ["Agency", "BondType", "Border", "BusinessType", "ConsolidatorSubtype", "ContactRole", "EligibilityOutcome", "IdentifierKind", "RuleKind", "RuleStatus", "Severity", "Address", "Bond", "BusinessTypeInfo", "CbpDecisions", "CheckEligibilityCall", "CheckIdentifierCall", "ConstructMidAnswer", "ConstructMidCall", "Contact", "DateRange", "EligibilityReport", "ErrorInfo", "Finding", "IdentRuleInfo", "IdentifierCheck", "IdentifierRequirement", "Partner", "PartnerFacts", "Policy", "RuleInfo", "RuleResult"]

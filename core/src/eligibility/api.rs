@@ -39,7 +39,10 @@ pub struct CheckEligibilityCall {
     pub as_of: Date,
     /// Absent: `current`; a preset name; or a policy object.
     #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::policy::PolicyArg>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::policy::PolicyArg>")
+    )]
     pub policy: Option<Value>,
     /// The rules edition the caller expects.
     #[serde(default)]

@@ -5,6 +5,10 @@
 //! yields a `warning` finding. The kind is always declared by the caller, never inferred from
 //! the digits. Personal identifiers (SSN, and an IRS-number IOR declared as SSN-based) never
 //! print in full: `Display`, `Debug` and every message show at most the last four digits.
+//!
+//! Every rule is data in [`RULES`] (code `ident.<kind>.<problem>`, severity, description,
+//! source). [`construct_mid`] builds a MID from name and address, [`compare_mid`] compares a
+//! declared one with it.
 
 use std::fmt;
 
@@ -13,7 +17,18 @@ use serde::{Deserialize, Serialize};
 use crate::error::Error;
 use crate::finding::{Finding, has_errors};
 
+pub(crate) mod api;
+mod carrier;
+mod mexico;
+mod mid;
 mod rules;
+mod table;
+mod tax;
+mod trade;
+
+pub use api::{ConstructMidAnswer, ConstructMidCall, IdentRuleInfo};
+pub use mid::{compare_mid, construct_mid, is_mid_country};
+pub use table::{IdentRule, RULES};
 
 /// Longest text accepted for any identifier; longer input is reported, not parsed.
 pub const MAX_IDENTIFIER_LEN: usize = 64;
@@ -204,7 +219,9 @@ pub fn redact(kind: IdentifierKind, canonical: &str) -> String {
 }
 
 /// The answer of [`check`]: normalised form, display form and findings.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// `Debug` never prints a personal value in full, even after [`IdentifierCheck::revealed`].
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct IdentifierCheck {
@@ -219,12 +236,39 @@ pub struct IdentifierCheck {
     pub display: Option<String>,
     /// Whether `normalized` and `display` are redacted because the value is personal data.
     pub redacted: bool,
-    /// Every problem found, errors first by path.
+    /// Every problem found, sorted by path, then code.
     pub findings: Vec<Finding>,
     /// The full canonical value; only in memory, never serialised (use `reveal`).
     #[serde(skip)]
     #[cfg_attr(feature = "schema", schemars(skip))]
     pub canonical: Option<String>,
+    /// Whether the value is personal data (kept after [`IdentifierCheck::revealed`], so that
+    /// `Debug` stays redacted); only in memory, never serialised.
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub personal: bool,
+}
+
+impl fmt::Debug for IdentifierCheck {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let hide = |v: &Option<String>| match v {
+            Some(v) if self.personal => Some(redact(self.kind, v)),
+            other => other.clone(),
+        };
+        let normalized = match (&self.canonical, self.personal) {
+            (Some(c), true) => Some(redact(self.kind, c)),
+            _ => hide(&self.normalized),
+        };
+        f.debug_struct("IdentifierCheck")
+            .field("kind", &self.kind)
+            .field("valid", &self.valid)
+            .field("normalized", &normalized)
+            .field("display", &self.display)
+            .field("redacted", &self.redacted)
+            .field("findings", &self.findings)
+            .field("canonical", &hide(&self.canonical))
+            .finish()
+    }
 }
 
 impl IdentifierCheck {
@@ -271,6 +315,7 @@ pub fn check(
         redacted: personal && canonical.is_some(),
         findings,
         canonical,
+        personal,
     }
 }
 
