@@ -1,6 +1,15 @@
 // Types of the public ctpat surface. Keys are snake_case, as in the JSON Schemas; the
 // models in ./types.d.ts are generated from those schemas.
-import type { BusinessTypeInfo, Finding, IdentifierCheck, IdentifierKind } from './types'
+import type {
+  BusinessTypeInfo,
+  EligibilityReport,
+  Finding,
+  IdentifierCheck,
+  IdentifierKind,
+  Partner,
+  Policy,
+  RuleInfo,
+} from './types'
 
 export * from './types'
 
@@ -41,3 +50,33 @@ export declare function checkIdentifier(kind: IdentifierKind, text: string, opti
 export declare function businessTypes(): BusinessTypeInfo[]
 /** Today's date in UTC (`YYYY-MM-DD`): what the binding uses when `asOf` is omitted. */
 export declare function todayUtc(): string
+
+/** A policy preset name or a (partial) policy object. */
+export type PolicyInput = 'current' | 'portal_2006' | 'portal_2006_importers_july' | Partial<Policy>
+
+/** Options shared by time-dependent calls. */
+export interface CommonOptions {
+  /** The date of the answer (`YYYY-MM-DD` or a `Date`); default today in UTC. */
+  asOf?: string | Date
+  /** A preset name or a policy object; default `current`. */
+  policy?: PolicyInput
+  /** The rules edition you expect; another edition is refused. */
+  rulesVersion?: string
+}
+
+/** A full policy: a preset by name, or a (partial) policy object checked and completed. */
+export declare function policy(presetOrObject?: PolicyInput): Policy
+/** Evaluates every eligibility rule of the partner's business type. */
+export declare function checkEligibility(partner: Partner | Record<string, unknown>, options?: CommonOptions): EligibilityReport
+/** Many partners in one native call; a record that cannot be understood gives its error in place. */
+export declare function checkEligibilityMany(
+  records: Array<Partner | Record<string, unknown>>,
+  options?: CommonOptions,
+): Array<EligibilityReport | CtpatError>
+/** `checkEligibilityMany` on the libuv thread pool. */
+export declare function checkEligibilityManyAsync(
+  records: Array<Partner | Record<string, unknown>>,
+  options?: CommonOptions,
+): Promise<Array<EligibilityReport | CtpatError>>
+/** Every eligibility rule. */
+export declare function rules(): RuleInfo[]

@@ -105,7 +105,63 @@ function businessTypes() {
   return call('business_types')
 }
 
+/** Adds the common options: `asOf` (default today, UTC), `policy`, `rulesVersion`. */
+function common(args, options = {}, { asOf = true } = {}) {
+  if (options === null || typeof options !== 'object') throw new TypeError('options must be an object')
+  if (asOf) args.as_of = optionalDate(options.asOf, 'asOf') ?? todayUtc()
+  if (options.policy !== undefined && options.policy !== null) args.policy = options.policy
+  if (options.rulesVersion !== undefined) args.rules_version = requireString(options.rulesVersion, 'rulesVersion')
+  return args
+}
+
+function requireObject(value, name) {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const err = new TypeError(`${name} must be an object`)
+    err.code = 'invalid_input'
+    err.path = `/${name}`
+    err.findings = []
+    throw err
+  }
+  return value
+}
+
+/** A full policy: a preset by name, or a (partial) policy object checked and completed. */
+function policy(presetOrObject) {
+  return call('policy', presetOrObject === undefined ? {} : { policy: presetOrObject })
+}
+
+/** Evaluates every eligibility rule of the partner's business type. */
+function checkEligibility(partner, options = {}) {
+  return call('check_eligibility', common({ partner: requireObject(partner, 'partner') }, options))
+}
+
+function eligibilityCalls(records, options) {
+  if (!Array.isArray(records)) throw new TypeError('records must be an array')
+  const base = common({}, options)
+  return records.map((partner) => ({ ...base, partner }))
+}
+
+/** Checks many partners in one native call; a bad record gives its `CtpatError` in its place. */
+function checkEligibilityMany(records, options = {}) {
+  return callMany('check_eligibility', eligibilityCalls(records, options))
+}
+
+/** `checkEligibilityMany` on the libuv thread pool. */
+function checkEligibilityManyAsync(records, options = {}) {
+  return callManyAsync('check_eligibility', eligibilityCalls(records, options))
+}
+
+/** Every eligibility rule: code, business types, description, source, kind. */
+function rules() {
+  return call('rules')
+}
+
 module.exports = {
+  policy,
+  checkEligibility,
+  checkEligibilityMany,
+  checkEligibilityManyAsync,
+  rules,
   CtpatError,
   VERSION: native.VERSION,
   RULES_VERSION: native.RULES_VERSION,

@@ -16,5 +16,10 @@ export const {
   checkIdentifier,
   businessTypes,
   todayUtc,
+  policy,
+  checkEligibility,
+  checkEligibilityMany,
+  checkEligibilityManyAsync,
+  rules,
 } = ctpat
 export default ctpat

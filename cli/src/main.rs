@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use serde_json::{Value, json};
 
+mod commands;
 mod input;
 mod output;
 
@@ -54,6 +55,30 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Check a partner's eligibility for its business type (exit 0 eligible, 1 ineligible or
+    /// incomplete). A `.jsonl` file is a batch: one partner per line.
+    #[command(
+        after_help = "Examples:\n  ctpat eligibility partner.json --as-of 2025-06-30\n  ctpat eligibility partners.jsonl --as-of 2025-06-30 --json\n  cat partner.json | ctpat eligibility - --as-of 2025-06-30 --policy portal_2006"
+    )]
+    Eligibility {
+        /// Partner JSON file, a `.jsonl` batch, or `-` for stdin.
+        input: String,
+        /// The date of the answer (YYYY-MM-DD).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: String,
+        /// A policy preset name or a policy JSON file.
+        #[arg(long, value_name = "PRESET|FILE")]
+        policy: Option<String>,
+        /// Print the report as JSON (JSON Lines for a batch).
+        #[arg(long)]
+        json: bool,
+    },
+    /// List every eligibility rule with its code, business types and source.
+    Rules {
+        /// Print the list as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print a JSON Schema by name (`ctpat schema --list` lists them).
     Schema {
         /// Schema name, e.g. `partner`, `finding`, `identifier_check`.
@@ -92,6 +117,14 @@ pub struct Failure {
 }
 
 impl Failure {
+    /// Names the batch record (1-based line) the failure belongs to.
+    pub fn at_record(self, index: usize, path: &str) -> Self {
+        Self {
+            code: self.code,
+            message: format!("`{path}` record {}: {}", index + 1, self.message),
+        }
+    }
+
     /// A failure with a code and a one-line message.
     pub fn new(code: &str, message: impl Into<String>) -> Self {
         Self {
@@ -148,6 +181,21 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             } else {
                 ExitCode::from(1)
             })
+        }
+        Command::Eligibility {
+            input,
+            as_of,
+            policy,
+            json,
+        } => commands::eligibility(&input, &as_of, policy.as_deref(), json),
+        Command::Rules { json } => {
+            let answer = call("rules", &json!({}))?;
+            if json {
+                output::print_json(&answer);
+            } else {
+                output::print_rules(&answer);
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Command::Schema { name, list } => {
             let index = ctpat::schema::index();

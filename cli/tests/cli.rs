@@ -161,3 +161,73 @@ fn documented_commands_run() {
     }
     assert!(ran >= 5, "only {ran} documented commands found");
 }
+
+fn fixture_partner() -> (String, String) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/eligibility/importer.json");
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root).unwrap()).unwrap();
+    let call = &doc["cases"][0]["call"];
+    (
+        call["partner"].to_string(),
+        call["as_of"].as_str().unwrap().to_owned(),
+    )
+}
+
+#[test]
+fn eligibility_single_batch_and_exit_codes() {
+    let (partner, as_of) = fixture_partner();
+    let dir = std::env::temp_dir().join(format!("ctpat-elig-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let one = dir.join("partner.json");
+    std::fs::write(&one, &partner).unwrap();
+    let (code, out, _) = ctpat(&["eligibility", one.to_str().unwrap(), "--as-of", &as_of]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.starts_with("eligible importer as of 2025-06-30"),
+        "{out}"
+    );
+    assert!(out.contains("importer.continuous_bond"));
+
+    let mut bad: serde_json::Value = serde_json::from_str(&partner).unwrap();
+    bad["bonds"] = serde_json::json!([{"bond_type": "continuous_import", "active": false}]);
+    let batch = dir.join("partners.jsonl");
+    std::fs::write(&batch, format!("{partner}\n{bad}\n")).unwrap();
+    let (code, out, _) = ctpat(&[
+        "eligibility",
+        batch.to_str().unwrap(),
+        "--as-of",
+        &as_of,
+        "--json",
+    ]);
+    assert_eq!(code, 1);
+    let outcomes: Vec<String> = out
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["outcome"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(outcomes, ["eligible", "ineligible"]);
+
+    let (code, _, err) = ctpat(&[
+        "eligibility",
+        one.to_str().unwrap(),
+        "--as-of",
+        "2025-13-01",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.starts_with("error[invalid_date]"), "{err}");
+    let (code, _, err) = ctpat(&[
+        "eligibility",
+        one.to_str().unwrap(),
+        "--as-of",
+        &as_of,
+        "--policy",
+        "nope.json",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.starts_with("error[file_not_found]"), "{err}");
+}
