@@ -25,6 +25,7 @@ pub mod error;
 pub mod finding;
 pub mod ident;
 pub mod policy;
+pub mod portal;
 
 pub use entity::{BusinessType, Partner};
 pub use error::{Error, ErrorInfo};
