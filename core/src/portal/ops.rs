@@ -33,7 +33,7 @@ impl Actor<'_> {
         } else {
             Err(Error::NotAllowed {
                 code: "portal.access_denied",
-                message: format!("`{action}` denied by `{}`: {}", d.code, d.reason),
+                message: format!("denied by `{}`: {}", d.code, d.reason),
                 path: "/principal".to_owned(),
             })
         }
