@@ -279,6 +279,21 @@ impl Login {
     }
 }
 
+impl Login {
+    /// The ids of the accounts among `accounts` this login reaches (as a POC or a designated
+    /// user), sorted: the account picker of the next-generation portal (domain.md §7.5 #3).
+    pub fn reachable_accounts(&self, accounts: &[Account]) -> Vec<String> {
+        let mut ids: Vec<String> = accounts
+            .iter()
+            .filter(|a| a.logins().contains(&Login::new(&self.email)))
+            .map(|a| a.account_id.clone())
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    }
+}
+
 /// Whether two e-mail addresses are the same login (case-insensitive, surrounding blanks ignored).
 pub fn same_email(a: &str, b: &str) -> bool {
     a.trim().to_lowercase() == b.trim().to_lowercase()

@@ -86,11 +86,157 @@ fn policy(frozen: bool, bond_editable: bool) -> Policy {
     p
 }
 
+/// The facts about a user in an account, computed independently of `authorize::relation`.
+#[derive(Debug, Clone, Copy)]
+struct Facts {
+    poc: bool,
+    primary: bool,
+    officer: bool,
+    designated: bool,
+}
+
+fn facts(p: &Principal, acc: &Account) -> Option<Facts> {
+    let Principal::User { email, account_id } = p else {
+        return None;
+    };
+    if *account_id != acc.account_id || email.trim().is_empty() {
+        return None;
+    }
+    let lower = email.trim().to_lowercase();
+    let contact = acc
+        .contacts
+        .iter()
+        .find(|c| c.email.as_deref().map(|e| e.trim().to_lowercase()) == Some(lower.clone()));
+    let f = Facts {
+        poc: contact.is_some_and(|c| c.is_poc || c.is_primary_poc),
+        primary: contact.is_some_and(|c| c.is_primary_poc),
+        officer: contact.is_some_and(|c| c.role == ContactRole::CompanyOfficer),
+        designated: acc
+            .designated_users
+            .iter()
+            .any(|u| u.trim().to_lowercase() == lower),
+    };
+    (f.poc || f.designated).then_some(f)
+}
+
+/// Decides one cell and checks it against the rule table and against independent
+/// invariants. Returns the decision's code.
+fn check_cell(
+    cell: &str,
+    p: &Principal,
+    action: Action,
+    acc: &Account,
+    pol: &Policy,
+) -> &'static str {
+    let frozen = pol.portal_freeze.is_some_and(|r| r.contains(DAY));
+    let d = authorize(p, action, acc, DAY, pol);
+    assert_eq!(
+        d,
+        authorize(p, action, acc, DAY, pol),
+        "{cell}: not deterministic"
+    );
+    assert!(!d.reason.is_empty() && !d.source.is_empty(), "{cell}");
+    let rel = relation(p, acc);
+    let code = match deciding_rule(p, action, acc, DAY, pol) {
+        Some(r) => {
+            assert_eq!(r.code, d.code, "{cell}");
+            assert_eq!(d.allowed, r.effect == Effect::Allow, "{cell}");
+            assert!(rule_matches(r, rel, action, acc, DAY, pol), "{cell}");
+            let pos = ACCESS_RULES.iter().position(|x| x.code == r.code).unwrap();
+            assert!(
+                ACCESS_RULES[..pos]
+                    .iter()
+                    .all(|e| !rule_matches(e, rel, action, acc, DAY, pol)),
+                "{cell}: an earlier rule matches"
+            );
+            r.code
+        }
+        None => {
+            assert!(!d.allowed, "{cell}");
+            assert_eq!(d.code, DEFAULT_DENY, "{cell}");
+            DEFAULT_DENY
+        }
+    };
+    if frozen {
+        assert_eq!(d.code, "portal.v3.migration_freeze", "{cell}");
+    }
+    if !d.allowed {
+        return code;
+    }
+    // Independent invariants every allowed cell must respect.
+    let is_cbp = matches!(p, Principal::CbpScss | Principal::CbpHq);
+    let member = facts(p, acc);
+    assert_eq!(
+        matches!(rel, Relation::Member(_)),
+        member.is_some(),
+        "{cell}"
+    );
+    assert!(
+        is_cbp || member.is_some(),
+        "{cell}: allowed for an outsider"
+    );
+    if let Some(m) = member {
+        assert!(!CBP_ACTIONS.contains(&action), "{cell}");
+        if acc.bond_data_missing {
+            assert!(
+                matches!(action, Action::SendMessage | Action::ChangeBond),
+                "{cell}"
+            );
+        }
+        if matches!(
+            acc.status,
+            AccountStatus::Withdrawn | AccountStatus::Removed
+        ) {
+            assert!(
+                matches!(
+                    action,
+                    Action::ViewAccount | Action::ViewSecurityProfile | Action::SendMessage
+                ),
+                "{cell}"
+            );
+        }
+        if acc.status == AccountStatus::Suspended {
+            assert!(!PARTNER_WRITES.contains(&action), "{cell}");
+        }
+        match action {
+            Action::ChangeBond => assert!(pol.bond_number_partner_editable && m.poc, "{cell}"),
+            Action::AddUser | Action::RemoveUser => assert!(m.primary, "{cell}"),
+            Action::SignPartnerAgreement | Action::SubmitAnnualReview => {
+                assert!(m.officer, "{cell}");
+            }
+            Action::ShareInformation => assert!(m.primary || m.designated, "{cell}"),
+            Action::EditCompanyInfo
+            | Action::EditSecurityProfile
+            | Action::CreateAccount
+            | Action::LinkAccounts
+            | Action::RequestWithdrawal => assert!(m.poc, "{cell}"),
+            _ => {}
+        }
+    } else {
+        // CBP staff never write partner data and never release it.
+        assert!(
+            matches!(
+                action,
+                Action::ViewAccount
+                    | Action::ViewSecurityProfile
+                    | Action::SendMessage
+                    | Action::ChangeBond
+            ) || CBP_ACTIONS.contains(&action),
+            "{cell}"
+        );
+        if action == Action::Remove {
+            assert_eq!(*p, Principal::CbpHq, "{cell}");
+        } else if CBP_ACTIONS.contains(&action) || action == Action::ChangeBond {
+            assert_eq!(*p, Principal::CbpScss, "{cell}");
+        }
+    }
+    code
+}
+
 #[test]
 fn exhaustive_matrix_every_allow_is_justified_and_every_deny_coded() {
     let mut used: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
     let mut cells = 0usize;
-    let mut allowed_cells = 0usize;
     for &status in AccountStatus::ALL {
         for bond_missing in [false, true] {
             for frozen in [false, true] {
@@ -100,122 +246,12 @@ fn exhaustive_matrix_every_allow_is_justified_and_every_deny_coded() {
                     acc.bond_data_missing = bond_missing;
                     let pol = policy(frozen, bond_editable);
                     for (label, p) in principals() {
-                        let rel = relation(&p, &acc);
                         for &action in Action::ALL {
                             cells += 1;
-                            let d = authorize(&p, action, &acc, DAY, &pol);
-                            assert_eq!(d, authorize(&p, action, &acc, DAY, &pol));
                             let cell = format!(
                                 "{label} {action} {status:?} bond_missing={bond_missing} frozen={frozen} editable={bond_editable}"
                             );
-                            used.insert(if d.code == DEFAULT_DENY {
-                                DEFAULT_DENY
-                            } else {
-                                ACCESS_RULES
-                                    .iter()
-                                    .find(|r| r.code == d.code)
-                                    .map(|r| r.code)
-                                    .unwrap_or_else(|| panic!("{cell}: unknown code {}", d.code))
-                            });
-                            let rule = deciding_rule(&p, action, &acc, DAY, &pol);
-                            match rule {
-                                Some(r) => {
-                                    assert_eq!(r.code, d.code, "{cell}");
-                                    assert_eq!(d.allowed, r.effect == Effect::Allow, "{cell}");
-                                    assert!(rule_matches(r, rel, action, &acc, DAY, &pol));
-                                    let pos =
-                                        ACCESS_RULES.iter().position(|x| x.code == r.code).unwrap();
-                                    assert!(
-                                        ACCESS_RULES[..pos].iter().all(|e| !rule_matches(
-                                            e, rel, action, &acc, DAY, &pol
-                                        )),
-                                        "{cell}: an earlier rule matches"
-                                    );
-                                }
-                                None => {
-                                    assert!(!d.allowed, "{cell}");
-                                    assert_eq!(d.code, DEFAULT_DENY, "{cell}");
-                                }
-                            }
-                            assert!(!d.reason.is_empty() && !d.source.is_empty(), "{cell}");
-                            if !d.allowed {
-                                continue;
-                            }
-                            allowed_cells += 1;
-                            // Independent invariants every allowed cell must respect.
-                            assert!(!frozen, "{cell}: allowed during the freeze");
-                            let is_cbp = matches!(p, Principal::CbpScss | Principal::CbpHq);
-                            let member = match rel {
-                                Relation::Member(m) => Some(m),
-                                _ => None,
-                            };
-                            assert!(
-                                is_cbp || member.is_some(),
-                                "{cell}: allowed for an outsider"
-                            );
-                            if let Some(m) = member {
-                                assert!(!CBP_ACTIONS.contains(&action), "{cell}");
-                                if bond_missing {
-                                    assert!(
-                                        matches!(action, Action::SendMessage | Action::ChangeBond),
-                                        "{cell}"
-                                    );
-                                }
-                                if matches!(
-                                    status,
-                                    AccountStatus::Withdrawn | AccountStatus::Removed
-                                ) {
-                                    assert!(
-                                        matches!(
-                                            action,
-                                            Action::ViewAccount
-                                                | Action::ViewSecurityProfile
-                                                | Action::SendMessage
-                                        ),
-                                        "{cell}"
-                                    );
-                                }
-                                if status == AccountStatus::Suspended {
-                                    assert!(!PARTNER_WRITES.contains(&action), "{cell}");
-                                }
-                                match action {
-                                    Action::ChangeBond => assert!(bond_editable && m.poc, "{cell}"),
-                                    Action::AddUser | Action::RemoveUser => {
-                                        assert!(m.primary_poc, "{cell}");
-                                    }
-                                    Action::SignPartnerAgreement | Action::SubmitAnnualReview => {
-                                        assert!(m.officer, "{cell}");
-                                    }
-                                    Action::ShareInformation => {
-                                        assert!(m.primary_poc || m.designated, "{cell}");
-                                    }
-                                    Action::EditCompanyInfo
-                                    | Action::EditSecurityProfile
-                                    | Action::CreateAccount
-                                    | Action::LinkAccounts
-                                    | Action::RequestWithdrawal => assert!(m.poc, "{cell}"),
-                                    _ => {}
-                                }
-                            } else {
-                                // CBP staff never write partner data, never share it.
-                                assert!(
-                                    matches!(
-                                        action,
-                                        Action::ViewAccount
-                                            | Action::ViewSecurityProfile
-                                            | Action::SendMessage
-                                            | Action::ChangeBond
-                                    ) || CBP_ACTIONS.contains(&action),
-                                    "{cell}"
-                                );
-                                if action == Action::Remove {
-                                    assert_eq!(p, Principal::CbpHq, "{cell}");
-                                } else if CBP_ACTIONS.contains(&action)
-                                    || action == Action::ChangeBond
-                                {
-                                    assert_eq!(p, Principal::CbpScss, "{cell}");
-                                }
-                            }
+                            used.insert(check_cell(&cell, &p, action, &acc, &pol));
                         }
                     }
                 }
@@ -226,7 +262,6 @@ fn exhaustive_matrix_every_allow_is_justified_and_every_deny_coded() {
         cells,
         AccountStatus::ALL.len() * 8 * principals().len() * Action::ALL.len()
     );
-    assert!(allowed_cells > 0);
     // No dead rule: every rule (and the default deny) decides at least one cell.
     for r in ACCESS_RULES {
         assert!(used.contains(r.code), "rule {} never decides", r.code);
@@ -504,6 +539,21 @@ fn migration_loses_nothing() {
             );
         }
     }
+    let mut all_ids: Vec<String> = accounts.iter().map(|a| a.account_id.clone()).collect();
+    all_ids.sort();
+    for login in profile_logins(&p) {
+        assert_eq!(
+            login.reachable_accounts(&accounts),
+            all_ids,
+            "{}",
+            login.email
+        );
+    }
+    assert!(
+        Login::new("nobody@x.example")
+            .reachable_accounts(&accounts)
+            .is_empty()
+    );
     let hc = &accounts[1];
     assert!(hc.bond_data_missing && hc.bond_number.is_none());
     assert_eq!(accounts[0].bond_number.as_deref(), Some("B-1"));
@@ -536,9 +586,77 @@ fn migration_refuses_ambiguous_profiles() {
 
 mod prop {
     use proptest::prelude::*;
+    use proptest::sample::select;
 
     use super::*;
     use crate::entity::BusinessType;
+
+    const POOL: &[&str] = &[
+        "a@x.example",
+        "B@x.example",
+        "b@x.example",
+        "c@x.example",
+        "",
+        "not-mail",
+    ];
+    const ROLES: &[ContactRole] = &[
+        ContactRole::CompanyOfficer,
+        ContactRole::Employee,
+        ContactRole::Consultant,
+        ContactRole::ReadOnly,
+    ];
+
+    fn arb_contact() -> impl Strategy<Value = Contact> {
+        (
+            proptest::option::of(select(POOL)),
+            select(ROLES),
+            any::<bool>(),
+            any::<bool>(),
+        )
+            .prop_map(|(email, role, is_poc, is_primary_poc)| Contact {
+                name: "N".to_owned(),
+                email: email.map(str::to_owned),
+                role,
+                is_poc,
+                is_primary_poc,
+                has_credential: None,
+            })
+    }
+
+    fn arb_principal() -> impl Strategy<Value = Principal> {
+        prop_oneof![
+            (select(POOL), select(&["ACC-1", "ACC-2"][..])).prop_map(|(e, a)| Principal::User {
+                email: e.to_owned(),
+                account_id: a.to_owned(),
+            }),
+            Just(Principal::CbpScss),
+            Just(Principal::CbpHq),
+            Just(Principal::CbpOther),
+            Just(Principal::Anonymous),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn random_accounts_follow_the_table_and_the_invariants(
+            contacts in proptest::collection::vec(arb_contact(), 0..6),
+            designated in proptest::collection::vec(select(POOL), 0..4),
+            status in select(AccountStatus::ALL),
+            bond_missing in any::<bool>(),
+            frozen in any::<bool>(),
+            editable in any::<bool>(),
+            principal in arb_principal(),
+            action in select(Action::ALL),
+        ) {
+            let mut acc = account();
+            acc.contacts = contacts;
+            acc.designated_users = designated.iter().map(|s| (*s).to_owned()).collect();
+            acc.status = status;
+            acc.bond_data_missing = bond_missing;
+            let pol = policy(frozen, editable);
+            check_cell(&format!("{principal:?} {action} {acc:?}"), &principal, action, &acc, &pol);
+        }
+    }
 
     proptest! {
         #[test]
