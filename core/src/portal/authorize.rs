@@ -63,6 +63,9 @@ pub enum Relation {
     OtherAccount,
     /// A login that is neither POC nor designated user of this account.
     Stranger,
+    /// A login whose e-mail belongs to more than one contact of the account (which breaks
+    /// `contact.email_unique`), so its rights cannot be told.
+    Ambiguous,
     /// A POC or designated user of this account.
     Member(Membership),
 }
@@ -78,10 +81,14 @@ pub fn relation(principal: &Principal, account: &Account) -> Relation {
             if account_id != &account.account_id {
                 return Relation::OtherAccount;
             }
-            let contact = account
-                .contact_by_email(email)
-                .map(|(_, c)| c)
-                .filter(|_| !email.trim().is_empty());
+            if email.trim().is_empty() {
+                return Relation::Stranger;
+            }
+            let mut matching = account.contacts.iter().filter(|c| c.has_email(email));
+            let contact = matching.next();
+            if matching.next().is_some() {
+                return Relation::Ambiguous;
+            }
             let membership = Membership {
                 poc: contact.is_some_and(|c| c.is_any_poc()),
                 primary_poc: contact.is_some_and(|c| c.is_primary_poc),
@@ -111,6 +118,7 @@ fn who_matches(who: Who, rel: Relation) -> bool {
         | (Who::Hq, Relation::Hq)
         | (Who::OtherAccount, Relation::OtherAccount)
         | (Who::Stranger, Relation::Stranger)
+        | (Who::Ambiguous, Relation::Ambiguous)
         | (Who::Member, Relation::Member(_))
         | (Who::CtpatOrMember, Relation::Scss | Relation::Hq | Relation::Member(_)) => true,
         (Who::MemberWith(f), Relation::Member(m)) => m.has(f),

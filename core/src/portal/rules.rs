@@ -142,6 +142,8 @@ pub enum Who {
     OtherAccount,
     /// A user of the right account id who is neither a POC nor a designated user.
     Stranger,
+    /// A user whose e-mail belongs to two or more contacts of the account.
+    Ambiguous,
     /// A POC or designated user of this account.
     Member,
     /// A member for whom the fact holds.
@@ -289,6 +291,15 @@ pub const ACCESS_RULES: &[AccessRule] = &[
         source: "seed 000_ce488379f704c3ca.txt (domain.md §7.2 #9 access.company_data_readers)",
         actions: Actions::Any,
         who: Who::Stranger,
+        when: When::Always,
+    },
+    AccessRule {
+        code: "portal.ambiguous_login",
+        effect: Effect::Deny,
+        description: "a login whose e-mail belongs to two contacts cannot be resolved to one user",
+        source: "[OMB-2016] (domain.md §7.3 #7 contact.email_unique); seed 000_ce488379f704c3ca.txt (§7.2 #2)",
+        actions: Actions::Any,
+        who: Who::Ambiguous,
         when: When::Always,
     },
     AccessRule {

@@ -23,10 +23,15 @@ fn facts(p: &Principal, acc: &Account) -> Option<Facts> {
         return None;
     }
     let lower = email.trim().to_lowercase();
-    let contact = acc
+    let matching: Vec<&Contact> = acc
         .contacts
         .iter()
-        .find(|c| c.email.as_deref().map(|e| e.trim().to_lowercase()) == Some(lower.clone()));
+        .filter(|c| c.email.as_deref().map(|e| e.trim().to_lowercase()) == Some(lower.clone()))
+        .collect();
+    if matching.len() > 1 {
+        return None;
+    }
+    let contact = matching.first();
     let f = Facts {
         poc: contact.is_some_and(|c| c.is_poc || c.is_primary_poc),
         primary: contact.is_some_and(|c| c.is_primary_poc),
@@ -157,21 +162,33 @@ fn check_cell(
 fn exhaustive_matrix_every_allow_is_justified_and_every_deny_coded() {
     let mut used: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
     let mut cells = 0usize;
-    for &status in AccountStatus::ALL {
-        for bond_missing in [false, true] {
-            for frozen in [false, true] {
-                for bond_editable in [false, true] {
-                    let mut acc = account();
-                    acc.status = status;
-                    acc.bond_data_missing = bond_missing;
-                    let pol = policy(frozen, bond_editable);
-                    for (label, p) in principals() {
-                        for &action in Action::ALL {
-                            cells += 1;
-                            let cell = format!(
-                                "{label} {action} {status:?} bond_missing={bond_missing} frozen={frozen} editable={bond_editable}"
-                            );
-                            used.insert(check_cell(&cell, &p, action, &acc, &pol));
+    // The second shape breaks contact.email_unique: pat's e-mail belongs to two contacts.
+    let mut dup = account();
+    dup.contacts.push(Contact {
+        name: "Pat Two".to_owned(),
+        email: Some("Pat@Acme.example".to_owned()),
+        role: ContactRole::Employee,
+        is_poc: false,
+        is_primary_poc: false,
+        has_credential: None,
+    });
+    for shape in [account(), dup] {
+        for &status in AccountStatus::ALL {
+            for bond_missing in [false, true] {
+                for frozen in [false, true] {
+                    for bond_editable in [false, true] {
+                        let mut acc = shape.clone();
+                        acc.status = status;
+                        acc.bond_data_missing = bond_missing;
+                        let pol = policy(frozen, bond_editable);
+                        for (label, p) in principals() {
+                            for &action in Action::ALL {
+                                cells += 1;
+                                let cell = format!(
+                                    "{label} {action} {status:?} bond_missing={bond_missing} frozen={frozen} editable={bond_editable}"
+                                );
+                                used.insert(check_cell(&cell, &p, action, &acc, &pol));
+                            }
                         }
                     }
                 }
@@ -180,7 +197,7 @@ fn exhaustive_matrix_every_allow_is_justified_and_every_deny_coded() {
     }
     assert_eq!(
         cells,
-        AccountStatus::ALL.len() * 8 * principals().len() * Action::ALL.len()
+        2 * AccountStatus::ALL.len() * 8 * principals().len() * Action::ALL.len()
     );
     // No dead rule: every rule (and the default deny) decides at least one cell.
     for r in ACCESS_RULES {
