@@ -216,6 +216,19 @@ pub const PARTNER_WRITES: &[Action] = &[
     A::LinkAccounts,
 ];
 
+/// What a suspended account's users may no longer do: every partner write except supplying
+/// bond data, which is how a bond-data suspension is cured (T10a, T11).
+pub const SUSPENDED_DENIED: &[Action] = &[
+    A::EditCompanyInfo,
+    A::EditSecurityProfile,
+    A::SubmitAnnualReview,
+    A::SignPartnerAgreement,
+    A::CreateAccount,
+    A::AddUser,
+    A::RemoveUser,
+    A::LinkAccounts,
+];
+
 const POC_WRITES: &[Action] = &[
     A::CreateAccount,
     A::EditCompanyInfo,
@@ -332,9 +345,9 @@ pub const ACCESS_RULES: &[AccessRule] = &[
     AccessRule {
         code: "status.suspended_no_edit",
         effect: Effect::Deny,
-        description: "a suspended account's users lose edit rights until reinstatement",
+        description: "a suspended account's users lose edit rights until reinstatement (they may still supply bond data)",
         source: "seed 002_b14c4bb2b0fafe34.txt; [CBP-2009]; [CBP-PORTAL] (domain.md §6.1, §6.3 T10-T11)",
-        actions: Actions::Only(PARTNER_WRITES),
+        actions: Actions::Only(SUSPENDED_DENIED),
         who: Who::Member,
         when: When::StatusIn(&[AccountStatus::Suspended]),
     },

@@ -121,7 +121,11 @@ fn check_cell(
             );
         }
         if acc.status == AccountStatus::Suspended {
-            assert!(!PARTNER_WRITES.contains(&action), "{cell}");
+            // Only bond data may still be supplied (the cure of a T10a suspension).
+            assert!(
+                !PARTNER_WRITES.contains(&action) || action == Action::ChangeBond,
+                "{cell}"
+            );
         }
         match action {
             Action::ChangeBond => assert!(pol.bond_number_partner_editable && m.poc, "{cell}"),
