@@ -223,6 +223,62 @@ pub struct AccessRulesAnswer {
     pub invariants: Vec<Invariant>,
 }
 
+/// Masks SSN-like digit runs (9 or more digits, possibly split by `-` or blanks) in a
+/// message, keeping the last 4 digits: serde echoes enum values it does not know, and a caller
+/// may have put personal data in the wrong field.
+pub(crate) fn mask_ssn_like(message: &str) -> String {
+    let chars: Vec<char> = message.chars().collect();
+    let mut out = String::with_capacity(message.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let is_run = |c: char| c.is_ascii_digit() || c == '-' || c == ' ';
+        if chars.get(i).is_some_and(char::is_ascii_digit) {
+            let mut j = i;
+            while chars.get(j).is_some_and(|c| is_run(*c)) {
+                j += 1;
+            }
+            let run: &[char] = chars.get(i..j).unwrap_or_default();
+            let digits = run.iter().filter(|c| c.is_ascii_digit()).count();
+            if digits >= 9 {
+                let mut seen = 0;
+                for c in run {
+                    if c.is_ascii_digit() {
+                        seen += 1;
+                        out.push(if seen + 4 > digits { *c } else { '*' });
+                    } else {
+                        out.push(*c);
+                    }
+                }
+            } else {
+                out.extend(run);
+            }
+            i = j;
+        } else {
+            if let Some(c) = chars.get(i) {
+                out.push(*c);
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+/// [`from_value`] with SSN-like values masked in the error message.
+fn parse<T: serde::de::DeserializeOwned>(args: Value) -> Result<T, Error> {
+    from_value(args, "").map_err(|e| match e {
+        Error::Input {
+            code,
+            path,
+            message,
+        } => Error::Input {
+            code,
+            path,
+            message: mask_ssn_like(&message),
+        },
+        other => other,
+    })
+}
+
 fn run_access_rules(args: Value) -> Result<Value, Error> {
     crate::api::no_more_args(&args)?;
     Ok(serde_json::to_value(AccessRulesAnswer {
@@ -232,7 +288,7 @@ fn run_access_rules(args: Value) -> Result<Value, Error> {
 }
 
 fn run_validate_account(args: Value) -> Result<Value, Error> {
-    let call: ValidateAccountCall = from_value(args, "")?;
+    let call: ValidateAccountCall = parse(args)?;
     check_rules_version(call.rules_version.as_deref())?;
     let policy = policy_from_value(call.policy.unwrap_or(Value::Null), "/policy")?;
     let findings = validate_account(&call.account, &policy)
@@ -250,7 +306,7 @@ fn run_validate_account(args: Value) -> Result<Value, Error> {
 }
 
 fn run_authorize(args: Value) -> Result<Value, Error> {
-    let call: AuthorizeCall = from_value(args, "")?;
+    let call: AuthorizeCall = parse(args)?;
     check_rules_version(call.rules_version.as_deref())?;
     let action: Action = call.action.parse().map_err(|e| match e {
         Error::Input { code, message, .. } => Error::Input {
@@ -295,7 +351,7 @@ fn run_op(
     takes: Args,
     op: fn(&Account, Actor<'_>, &[String]) -> Result<Account, Error>,
 ) -> Result<Value, Error> {
-    let call: AccountOpCall = from_value(args, "")?;
+    let call: AccountOpCall = parse(args)?;
     check_rules_version(call.rules_version.as_deref())?;
     let extra: &[(&str, bool)] = &[
         ("/email", call.email.is_some()),
@@ -385,11 +441,35 @@ fn run_unlink_accounts(args: Value) -> Result<Value, Error> {
 }
 
 fn run_split_company_profile(args: Value) -> Result<Value, Error> {
-    let call: SplitCompanyProfileCall = from_value(args, "")?;
+    let call: SplitCompanyProfileCall = parse(args)?;
     check_rules_version(call.rules_version.as_deref())?;
     let accounts = split_company_profile(&call.profile)?;
     Ok(serde_json::to_value(SplitCompanyProfileAnswer {
         accounts,
         rules_version: crate::RULES_VERSION.to_owned(),
     })?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ssn_like_values_are_masked_in_parse_errors() {
+        assert_eq!(mask_ssn_like("`123-45-6789` x"), "`***-**-6789` x");
+        assert_eq!(mask_ssn_like("`123456789`"), "`*****6789`");
+        assert_eq!(
+            mask_ssn_like("contact 12 at 2025-03-10"),
+            "contact 12 at 2025-03-10"
+        );
+        let call = serde_json::json!({
+            "account": {"account_id": "A", "business_type": "importer", "company_name": "C",
+                        "status": "certified",
+                        "contacts": [{"name": "N", "role": "123-45-6789"}]}
+        });
+        let e = run_validate_account(call).unwrap_err();
+        assert_eq!(e.path(), "/account/contacts/0/role");
+        assert!(!e.to_string().contains("123-45-6789"), "{e}");
+        assert!(e.to_string().contains("6789"), "{e}");
+    }
 }
