@@ -141,39 +141,76 @@ pub struct AuthorizeAnswer {
     pub rules_version: String,
 }
 
-/// Arguments of the account operations (`add_user`, `remove_user`, `change_primary_poc`,
-/// `change_email`, `link_accounts`, `unlink_accounts`); each takes only the fields it names.
-#[derive(Debug, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct AccountOpCall {
-    /// Who acts.
-    pub principal: Principal,
-    /// The account acted on (never modified; the answer holds the new one).
-    pub account: Account,
-    /// `add_user`, `remove_user`, `change_primary_poc`: the e-mail concerned.
-    #[serde(default)]
-    pub email: Option<String>,
-    /// `change_email`: the current address.
-    #[serde(default)]
-    pub old_email: Option<String>,
-    /// `change_email`: the new address.
-    #[serde(default)]
-    pub new_email: Option<String>,
-    /// `link_accounts`, `unlink_accounts`: the other account's id.
-    #[serde(default)]
-    pub other_account_id: Option<String>,
-    /// Date of the operation.
-    #[serde(with = "crate::calendar::serde_date")]
-    #[cfg_attr(feature = "schema", schemars(with = "String", extend("format" = "date")))]
-    pub as_of: Date,
-    /// Policy: absent = `current`, a preset name, or a policy object.
-    #[serde(default)]
-    pub policy: Option<Value>,
-    /// Rules edition the caller expects.
-    #[serde(default)]
-    pub rules_version: Option<String>,
+macro_rules! op_call {
+    ($name:ident, $doc:literal, { $($(#[doc = $fdoc:literal])* $field:ident),* }) => {
+        #[doc = $doc]
+        #[derive(Debug, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        #[serde(deny_unknown_fields)]
+        pub struct $name {
+            /// Who acts.
+            pub principal: Principal,
+            /// The account acted on (never modified; the answer holds the new one).
+            pub account: Account,
+            $($(#[doc = $fdoc])* pub $field: String,)*
+            /// Date of the operation.
+            #[serde(with = "crate::calendar::serde_date")]
+            #[cfg_attr(feature = "schema", schemars(with = "String", extend("format" = "date")))]
+            pub as_of: Date,
+            /// Policy: absent = `current`, a preset name, or a policy object.
+            #[serde(default)]
+            pub policy: Option<Value>,
+            /// Rules edition the caller expects.
+            #[serde(default)]
+            pub rules_version: Option<String>,
+        }
+
+        impl $name {
+            fn run(
+                self,
+                op: impl FnOnce(&Account, Actor<'_>, &Self) -> Result<Account, Error>,
+            ) -> Result<Value, Error> {
+                check_rules_version(self.rules_version.as_deref())?;
+                let policy: Policy =
+                    policy_from_value(self.policy.clone().unwrap_or(Value::Null), "/policy")?;
+                let actor = Actor {
+                    principal: &self.principal,
+                    as_of: self.as_of,
+                    policy: &policy,
+                };
+                let account = op(&self.account, actor, &self)?;
+                Ok(serde_json::to_value(AccountOpAnswer {
+                    account,
+                    as_of: self.as_of,
+                    rules_version: crate::RULES_VERSION.to_owned(),
+                })?)
+            }
+        }
+    };
 }
+
+op_call!(
+    UserEmailCall,
+    "Arguments of `add_user`, `remove_user` and `change_primary_poc`.",
+    {
+        /// The e-mail (login id) of the user or contact concerned.
+        email
+    }
+);
+op_call!(ChangeEmailCall, "Arguments of `change_email`.", {
+    /// The current address.
+    old_email,
+    /// The new address.
+    new_email
+});
+op_call!(
+    OtherAccountCall,
+    "Arguments of `link_accounts` and `unlink_accounts`.",
+    {
+        /// The other account's id.
+        other_account_id
+    }
+);
 
 /// Answer of the account operations.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -263,18 +300,25 @@ pub(crate) fn mask_ssn_like(message: &str) -> String {
     out
 }
 
-/// [`from_value`] with SSN-like values masked in the error message.
+/// [`from_value`] with SSN-like values masked in the error message, and a missing field's
+/// error pointing at the field itself.
 fn parse<T: serde::de::DeserializeOwned>(args: Value) -> Result<T, Error> {
     from_value(args, "").map_err(|e| match e {
         Error::Input {
             code,
             path,
             message,
-        } => Error::Input {
-            code,
-            path,
-            message: mask_ssn_like(&message),
-        },
+        } => {
+            let missing = message
+                .strip_prefix("missing field `")
+                .and_then(|rest| rest.split_once('`'))
+                .map(|(field, _)| crate::finding::pointer(&path, field));
+            Error::Input {
+                code,
+                path: missing.unwrap_or(path),
+                message: mask_ssn_like(&message),
+            }
+        }
         other => other,
     })
 }
@@ -329,115 +373,31 @@ fn run_authorize(args: Value) -> Result<Value, Error> {
     })?)
 }
 
-/// Which string arguments an operation takes.
-#[derive(Clone, Copy)]
-enum Args {
-    Email,
-    OldNewEmail,
-    OtherAccount,
-}
-
-fn required(value: Option<String>, path: &str) -> Result<String, Error> {
-    value.ok_or_else(|| {
-        Error::input(
-            path,
-            format!("missing argument `{}`", path.trim_start_matches('/')),
-        )
-    })
-}
-
-fn run_op(
-    args: Value,
-    takes: Args,
-    op: fn(&Account, Actor<'_>, &[String]) -> Result<Account, Error>,
-) -> Result<Value, Error> {
-    let call: AccountOpCall = parse(args)?;
-    check_rules_version(call.rules_version.as_deref())?;
-    let extra: &[(&str, bool)] = &[
-        ("/email", call.email.is_some()),
-        ("/old_email", call.old_email.is_some()),
-        ("/new_email", call.new_email.is_some()),
-        ("/other_account_id", call.other_account_id.is_some()),
-    ];
-    let wanted: &[&str] = match takes {
-        Args::Email => &["/email"],
-        Args::OldNewEmail => &["/old_email", "/new_email"],
-        Args::OtherAccount => &["/other_account_id"],
-    };
-    if let Some((path, _)) = extra.iter().find(|(p, set)| *set && !wanted.contains(p)) {
-        return Err(Error::input_code(
-            "unknown_field",
-            *path,
-            format!(
-                "this operation takes no argument `{}`",
-                path.trim_start_matches('/')
-            ),
-        ));
-    }
-    let strings = match takes {
-        Args::Email => vec![required(call.email, "/email")?],
-        Args::OldNewEmail => vec![
-            required(call.old_email, "/old_email")?,
-            required(call.new_email, "/new_email")?,
-        ],
-        Args::OtherAccount => vec![required(call.other_account_id, "/other_account_id")?],
-    };
-    let policy: Policy = policy_from_value(call.policy.unwrap_or(Value::Null), "/policy")?;
-    let actor = Actor {
-        principal: &call.principal,
-        as_of: call.as_of,
-        policy: &policy,
-    };
-    let account = op(&call.account, actor, &strings)?;
-    Ok(serde_json::to_value(AccountOpAnswer {
-        account,
-        as_of: call.as_of,
-        rules_version: crate::RULES_VERSION.to_owned(),
-    })?)
-}
-
-fn first(s: &[String]) -> &str {
-    s.first().map_or("", String::as_str)
-}
-
-fn second(s: &[String]) -> &str {
-    s.get(1).map_or("", String::as_str)
-}
-
 fn run_add_user(args: Value) -> Result<Value, Error> {
-    run_op(args, Args::Email, |a, act, s| {
-        ops::add_user(a, act, first(s))
-    })
+    parse::<UserEmailCall>(args)?.run(|a, act, c| ops::add_user(a, act, &c.email))
 }
 
 fn run_remove_user(args: Value) -> Result<Value, Error> {
-    run_op(args, Args::Email, |a, act, s| {
-        ops::remove_user(a, act, first(s))
-    })
+    parse::<UserEmailCall>(args)?.run(|a, act, c| ops::remove_user(a, act, &c.email))
 }
 
 fn run_change_primary_poc(args: Value) -> Result<Value, Error> {
-    run_op(args, Args::Email, |a, act, s| {
-        ops::change_primary_poc(a, act, first(s))
-    })
+    parse::<UserEmailCall>(args)?.run(|a, act, c| ops::change_primary_poc(a, act, &c.email))
 }
 
 fn run_change_email(args: Value) -> Result<Value, Error> {
-    run_op(args, Args::OldNewEmail, |a, act, s| {
-        ops::change_email(a, act, first(s), second(s))
-    })
+    parse::<ChangeEmailCall>(args)?
+        .run(|a, act, c| ops::change_email(a, act, &c.old_email, &c.new_email))
 }
 
 fn run_link_accounts(args: Value) -> Result<Value, Error> {
-    run_op(args, Args::OtherAccount, |a, act, s| {
-        ops::link_accounts(a, act, first(s))
-    })
+    parse::<OtherAccountCall>(args)?
+        .run(|a, act, c| ops::link_accounts(a, act, &c.other_account_id))
 }
 
 fn run_unlink_accounts(args: Value) -> Result<Value, Error> {
-    run_op(args, Args::OtherAccount, |a, act, s| {
-        ops::unlink_accounts(a, act, first(s))
-    })
+    parse::<OtherAccountCall>(args)?
+        .run(|a, act, c| ops::unlink_accounts(a, act, &c.other_account_id))
 }
 
 fn run_split_company_profile(args: Value) -> Result<Value, Error> {
