@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 use crate::policy::Policy;
-use crate::portal::model::{Account, Principal, same_email};
+use crate::portal::model::{Account, Principal};
 use crate::portal::rules::{
     ACCESS_RULES, AccessRule, Action, DEFAULT_DENY, Effect, Fact, When, Who,
 };
@@ -94,11 +94,7 @@ pub fn relation(principal: &Principal, account: &Account) -> Relation {
                 primary_poc: contact.is_some_and(|c| c.is_primary_poc),
                 officer: contact
                     .is_some_and(|c| c.role == crate::entity::ContactRole::CompanyOfficer),
-                designated: !email.trim().is_empty()
-                    && account
-                        .designated_users
-                        .iter()
-                        .any(|u| same_email(u, email)),
+                designated: account.is_designated(email),
             };
             if membership.poc || membership.designated {
                 Relation::Member(membership)
