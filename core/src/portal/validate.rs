@@ -1,5 +1,7 @@
 //! Account invariants (domain.md §7.2, §7.3) as coded findings with JSON Pointer paths.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::entity::ContactRole;
@@ -183,7 +185,7 @@ pub fn validate_account(account: &Account, policy: &Policy) -> Vec<Finding> {
     }
 
     // contact.email_unique and portal.v1.user_email_required (contacts)
-    let mut seen: Vec<(String, String)> = Vec::new();
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
     for (i, c) in contacts.iter().enumerate() {
         let path = format!("/contacts/{i}/email");
         match c.email.as_deref() {
@@ -195,13 +197,13 @@ pub fn validate_account(account: &Account, policy: &Policy) -> Vec<Finding> {
                     );
                 }
                 let key = email.trim().to_lowercase();
-                if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+                if let Some(first) = seen.get(&key) {
                     out.push(
                         Finding::error("contact.email_unique", path.clone())
                             .message(format!("the e-mail address is already used at `{first}`")),
                     );
                 } else {
-                    seen.push((key, path));
+                    seen.insert(key, path);
                 }
             }
             _ => {
@@ -216,7 +218,7 @@ pub fn validate_account(account: &Account, policy: &Policy) -> Vec<Finding> {
     }
 
     // designated users: valid and unique among themselves
-    let mut seen_users: Vec<(String, usize)> = Vec::new();
+    let mut seen_users: BTreeMap<String, usize> = BTreeMap::new();
     for (i, u) in account.designated_users.iter().enumerate() {
         let path = format!("/designated_users/{i}");
         if !is_valid_email(u) {
@@ -226,14 +228,14 @@ pub fn validate_account(account: &Account, policy: &Policy) -> Vec<Finding> {
             );
         }
         let key = u.trim().to_lowercase();
-        if let Some((_, first)) = seen_users.iter().find(|(k, _)| *k == key) {
+        if let Some(first) = seen_users.get(&key) {
             out.push(
                 Finding::error("contact.email_unique", path).message(format!(
                     "the user is already listed at `/designated_users/{first}`"
                 )),
             );
         } else {
-            seen_users.push((key, i));
+            seen_users.insert(key, i);
         }
     }
 
