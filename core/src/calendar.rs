@@ -22,7 +22,9 @@ fn in_range(date: Date) -> Option<Date> {
 /// assert_eq!(ctpat::calendar::add_days(date!(2024-02-28), 2), Some(date!(2024-03-01)));
 /// ```
 pub fn add_days(date: Date, days: i64) -> Option<Date> {
-    date.checked_add(Duration::days(days)).and_then(in_range)
+    // `Duration::days` panics when `days * 86400` overflows; stay in checked arithmetic.
+    let seconds = days.checked_mul(86_400)?;
+    date.checked_add(Duration::seconds(seconds)).and_then(in_range)
 }
 
 /// Adds (or subtracts) calendar months, clamping the day to the month's end.
@@ -173,6 +175,8 @@ mod tests {
         assert_eq!(add_months(date!(0001 - 01 - 01), -1), None);
         assert_eq!(add_days(date!(9999 - 12 - 31), 1), None);
         assert_eq!(add_months(date!(2000 - 01 - 01), i32::MAX), None);
+        assert_eq!(add_days(date!(2000 - 01 - 01), i64::MAX), None);
+        assert_eq!(add_days(date!(2000 - 01 - 01), i64::MIN), None);
     }
 
     #[test]

@@ -26,6 +26,7 @@ pub mod error;
 pub mod finding;
 pub mod ident;
 pub mod policy;
+pub mod portal;
 #[cfg(feature = "schema")]
 pub mod schema;
 

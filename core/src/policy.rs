@@ -64,6 +64,9 @@ pub struct Policy {
     pub portal_freeze: Option<DateRange>,
     /// Whether linked accounts share one validation schedule (Portal 2.0; §9 C17).
     pub joint_validation: bool,
+    /// Whether the primary POC must be a company officer ([CBP-PROFILE]; default) or may also
+    /// be an employee (seed 001_66a073baa83fabba.txt); domain.md §9 C5.
+    pub primary_poc_must_be_officer: bool,
     /// Start of the 3PL pilot ([FR-2025-20648]).
     pub third_party_logistics_pilot_start: PolicyDate,
     /// Length of the 3PL pilot in years ([FR-2025-20648]).
@@ -145,6 +148,7 @@ impl Policy {
             partially_implemented_must_allowed: false,
             portal_freeze: None,
             joint_validation: false,
+            primary_poc_must_be_officer: true,
             third_party_logistics_pilot_start: PolicyDate(date!(2025 - 12 - 01)),
             third_party_logistics_pilot_years: 5,
         }
@@ -170,6 +174,7 @@ impl Policy {
             name: "portal_2006".to_owned(),
             profile_update_deadlines: types.iter().map(|t| (*t, deadline)).collect(),
             bond_number_partner_editable: true,
+            primary_poc_must_be_officer: false,
             ..Self::current()
         }
     }

@@ -68,6 +68,19 @@ pub fn all() -> Vec<NamedSchema> {
         generate::<crate::policy::Policy>("policy"),
         generate::<crate::eligibility::api::CheckEligibilityCall>("check_eligibility_call"),
         generate::<Vec<crate::ident::api::IdentRuleInfo>>("identifier_rules"),
+        generate::<crate::portal::Account>("account"),
+        generate::<crate::portal::Principal>("principal"),
+        generate::<crate::portal::api::ValidateAccountCall>("validate_account_call"),
+        generate::<crate::portal::api::ValidateAccountAnswer>("validate_account_answer"),
+        generate::<crate::portal::api::AuthorizeCall>("authorize_call"),
+        generate::<crate::portal::api::AuthorizeAnswer>("decision"),
+        generate::<crate::portal::api::UserEmailCall>("user_email_call"),
+        generate::<crate::portal::api::ChangeEmailCall>("change_email_call"),
+        generate::<crate::portal::api::OtherAccountCall>("other_account_call"),
+        generate::<crate::portal::api::AccountOpAnswer>("account_operation_answer"),
+        generate::<crate::portal::api::SplitCompanyProfileCall>("split_company_profile_call"),
+        generate::<crate::portal::api::SplitCompanyProfileAnswer>("split_company_profile_answer"),
+        generate::<crate::portal::api::AccessRulesAnswer>("access_rules"),
         generate::<crate::ident::api::ConstructMidCall>("construct_mid_call"),
         generate::<crate::ident::api::ConstructMidAnswer>("construct_mid_answer"),
         generate::<crate::eligibility::EligibilityReport>("eligibility_report"),
@@ -80,7 +93,24 @@ pub fn all() -> Vec<NamedSchema> {
 /// For each JSON API operation: the schema of its call (arguments) and of its answer.
 /// Operations missing here have no published schema yet.
 pub const OPERATION_SCHEMAS: &[(&str, Option<&str>, Option<&str>)] = &[
+    ("access_rules", None, Some("access_rules")),
+    (
+        "add_user",
+        Some("user_email_call"),
+        Some("account_operation_answer"),
+    ),
+    ("authorize", Some("authorize_call"), Some("decision")),
     ("business_types", None, Some("business_types")),
+    (
+        "change_email",
+        Some("change_email_call"),
+        Some("account_operation_answer"),
+    ),
+    (
+        "change_primary_poc",
+        Some("user_email_call"),
+        Some("account_operation_answer"),
+    ),
     (
         "check_identifier",
         Some("check_identifier_call"),

@@ -7,6 +7,10 @@ from typing import Literal
 from ._records import Record
 
 
+AccountStatus = Literal["pre_applicant", "applicant", "approved", "certified", "validated", "tier3", "suspended", "withdrawn", "removed", "rejected", "ineligible"]
+
+Action = Literal["view_account", "view_security_profile", "edit_company_info", "edit_security_profile", "submit_annual_review", "sign_partner_agreement", "create_account", "add_user", "remove_user", "change_bond", "link_accounts", "request_withdrawal", "share_information", "send_message", "certify", "validate", "suspend", "reinstate", "remove", "approve_profile", "reject_application"]
+
 Agency = Literal["fmc", "tsa", "cbp", "dot"]
 
 BondType = Literal["continuous_import", "continuous_international_carrier", "custodial_type2", "common_carrier", "single_transaction", "other"]
@@ -19,9 +23,13 @@ ConsolidatorSubtype = Literal["air", "oti", "nvocc"]
 
 ContactRole = Literal["company_officer", "employee", "consultant", "read_only"]
 
+Effect = Literal["allow", "deny"]
+
 EligibilityOutcome = Literal["eligible", "ineligible", "incomplete"]
 
 IdentifierKind = Literal["irs_number", "ssn", "cbp_assigned_number", "ein", "duns", "scac", "usdot", "mc_number", "broker_license", "filer_code", "fmc_org_number", "fmc_mto_number", "iata_org_number", "iata_code", "icao_code", "mid", "rfc", "sct_number", "caat", "bond_number", "canadian_bn", "firms_code", "entry_number"]
+
+PortalGeneration = Literal["v1", "v2", "v3"]
 
 RuleKind = Literal["computed", "cbp_decision", "advisory"]
 
@@ -30,11 +38,61 @@ RuleStatus = Literal["met", "not_met", "unknown"]
 Severity = Literal["error", "warning", "info"]
 
 
+class AccessRuleInfo(Record):
+    """One rule as listed by the `access_rules` operation."""
+
+    __slots__ = ()
+    _fields = ('code', 'effect', 'description', 'source')
+
+
+class AccessRulesAnswer(Record):
+    """Answer of `access_rules`."""
+
+    __slots__ = ()
+    _fields = ('rules', 'invariants')
+
+
+class Account(Record):
+    """A portal account: one per CTPAT entity (domain.md §7.1, §7.5 #1)."""
+
+    __slots__ = ()
+    _fields = ('account_id', 'business_type', 'company_name', 'status', 'bond_number', 'bond_data_missing', 'contacts', 'designated_users', 'linked_accounts', 'portal_generation', 'documents', 'agreements', 'migrated_from')
+    _defaults = {'contacts': [], 'designated_users': [], 'linked_accounts': [], 'documents': [], 'agreements': []}
+
+
+class AccountOpAnswer(Record):
+    """Answer of the account operations."""
+
+    __slots__ = ()
+    _fields = ('account', 'as_of', 'rules_version')
+
+
 class Address(Record):
     """A postal address."""
 
     __slots__ = ()
     _fields = ('street', 'city', 'state', 'postal_code', 'country', 'staffed_office')
+
+
+class AgreementRef(Record):
+    """A reference to a signed agreement (partner agreement, SVI, MRA, ...)."""
+
+    __slots__ = ()
+    _fields = ('id', 'kind', 'business_type')
+
+
+class AuthorizeAnswer(Record):
+    """Answer of `authorize`."""
+
+    __slots__ = ()
+    _fields = ('allowed', 'code', 'reason', 'source', 'action', 'as_of', 'rules_version')
+
+
+class AuthorizeCall(Record):
+    """Arguments of `authorize`."""
+
+    __slots__ = ()
+    _fields = ('principal', 'action', 'account', 'as_of', 'policy', 'rules_version')
 
 
 class Bond(Record):
@@ -58,6 +116,13 @@ class CbpDecisions(Record):
     _fields = ('no_significant_security_events', 'individual_review_passed')
 
 
+class ChangeEmailCall(Record):
+    """Arguments of `change_email`."""
+
+    __slots__ = ()
+    _fields = ('principal', 'account', 'old_email', 'new_email', 'as_of', 'policy', 'rules_version')
+
+
 class CheckEligibilityCall(Record):
     """Arguments of `check_eligibility`."""
 
@@ -70,6 +135,14 @@ class CheckIdentifierCall(Record):
 
     __slots__ = ()
     _fields = ('kind', 'text', 'reveal', 'ssn_based', 'as_of')
+
+
+class CompanyProfile(Record):
+    """A Portal 2.0 company profile (domain.md §7.1: Trade Account with security models)."""
+
+    __slots__ = ()
+    _fields = ('profile_id', 'company_name', 'security_models', 'contacts', 'users', 'documents', 'agreements', 'linked_accounts')
+    _defaults = {'contacts': [], 'users': [], 'documents': [], 'agreements': [], 'linked_accounts': []}
 
 
 class ConstructMidAnswer(Record):
@@ -87,10 +160,10 @@ class ConstructMidCall(Record):
 
 
 class Contact(Record):
-    """A company contact."""
+    """A company contact of an account. The e-mail address is also the contact's login id."""
 
     __slots__ = ()
-    _fields = ('name', 'email', 'role', 'is_primary_poc')
+    _fields = ('name', 'email', 'role', 'is_poc', 'is_primary_poc', 'has_credential')
 
 
 class DateRange(Record):
@@ -98,6 +171,13 @@ class DateRange(Record):
 
     __slots__ = ()
     _fields = ('from', 'to')
+
+
+class DocumentRef(Record):
+    """A reference to a document held in the portal (the document itself is not modelled)."""
+
+    __slots__ = ()
+    _fields = ('id', 'title', 'business_type')
 
 
 class EligibilityReport(Record):
@@ -144,6 +224,27 @@ class IdentifierRequirement(Record):
     _fields = ('any_of', 'condition', 'uncertain')
 
 
+class Invariant(Record):
+    """One account invariant."""
+
+    __slots__ = ()
+    _fields = ('code', 'description', 'source')
+
+
+class Login(Record):
+    """A portal login. The e-mail address is the login id (domain.md §7.2 #2), unique across the"""
+
+    __slots__ = ()
+    _fields = ('email',)
+
+
+class OtherAccountCall(Record):
+    """Arguments of `link_accounts` and `unlink_accounts`."""
+
+    __slots__ = ()
+    _fields = ('principal', 'account', 'other_account_id', 'as_of', 'policy', 'rules_version')
+
+
 class Partner(Record):
     """A company as eligibility rules see it. Optional facts left out mean "unknown"."""
 
@@ -163,7 +264,7 @@ class Policy(Record):
     """All durations, deadlines and switches the rules use."""
 
     __slots__ = ()
-    _fields = ('name', 'certification_decision_days', 'first_validation_months', 'revalidation_interval_years', 'annual_review_window_days', 'annual_review_period_months', 'suspension_response_days', 'reapply_bar_months', 'appeal_days', 'appeal_false_data_days', 'appeal_decision_days', 'blank_profile_response_days', 'profile_update_deadlines', 'bond_number_partner_editable', 'unpaid_debt_rule_types', 'unpaid_debt_rule_other_types_warn', 'activity_window_months', 'partially_implemented_must_allowed', 'portal_freeze', 'joint_validation', 'third_party_logistics_pilot_start', 'third_party_logistics_pilot_years')
+    _fields = ('name', 'certification_decision_days', 'first_validation_months', 'revalidation_interval_years', 'annual_review_window_days', 'annual_review_period_months', 'suspension_response_days', 'reapply_bar_months', 'appeal_days', 'appeal_false_data_days', 'appeal_decision_days', 'blank_profile_response_days', 'profile_update_deadlines', 'bond_number_partner_editable', 'unpaid_debt_rule_types', 'unpaid_debt_rule_other_types_warn', 'activity_window_months', 'partially_implemented_must_allowed', 'portal_freeze', 'joint_validation', 'primary_poc_must_be_officer', 'third_party_logistics_pilot_start', 'third_party_logistics_pilot_years')
     _defaults = {'profile_update_deadlines': {}, 'unpaid_debt_rule_types': []}
 
 
@@ -180,13 +281,67 @@ class RuleResult(Record):
     __slots__ = ()
     _fields = ('code', 'kind', 'status', 'message', 'path', 'source')
 
+
+class SecurityModel(Record):
+    """One security model of a Portal 2.0 company profile (one per business type)."""
+
+    __slots__ = ()
+    _fields = ('business_type', 'account_id', 'status', 'bond_number', 'bond_data_missing')
+
+
+class SplitCompanyProfileAnswer(Record):
+    """Answer of `split_company_profile`."""
+
+    __slots__ = ()
+    _fields = ('accounts', 'rules_version')
+
+
+class SplitCompanyProfileCall(Record):
+    """Arguments of `split_company_profile`."""
+
+    __slots__ = ()
+    _fields = ('profile', 'rules_version')
+
+
+class UserEmailCall(Record):
+    """Arguments of `add_user`, `remove_user` and `change_primary_poc`."""
+
+    __slots__ = ()
+    _fields = ('principal', 'account', 'email', 'as_of', 'policy', 'rules_version')
+
+
+class ValidateAccountAnswer(Record):
+    """Answer of `validate_account`."""
+
+    __slots__ = ()
+    _fields = ('valid', 'findings', 'rules_version')
+
+
+class ValidateAccountCall(Record):
+    """Arguments of `validate_account`."""
+
+    __slots__ = ()
+    _fields = ('account', 'policy', 'rules_version')
+
+AccessRulesAnswer._nested = {'rules': AccessRuleInfo, 'invariants': Invariant}
+Account._nested = {'contacts': Contact, 'documents': DocumentRef, 'agreements': AgreementRef}
+AccountOpAnswer._nested = {'account': Account}
+AuthorizeCall._nested = {'account': Account}
 BusinessTypeInfo._nested = {'required_identifiers': IdentifierRequirement}
+ChangeEmailCall._nested = {'account': Account}
 CheckEligibilityCall._nested = {'partner': Partner}
+CompanyProfile._nested = {'security_models': SecurityModel, 'contacts': Contact, 'users': Login, 'documents': DocumentRef, 'agreements': AgreementRef}
 ConstructMidAnswer._nested = {'findings': Finding}
 EligibilityReport._nested = {'results': RuleResult, 'findings': Finding}
 ErrorInfo._nested = {'findings': Finding}
 IdentifierCheck._nested = {'findings': Finding}
+OtherAccountCall._nested = {'account': Account}
 Partner._nested = {'addresses': Address, 'bonds': Bond, 'contacts': Contact, 'facts': PartnerFacts, 'cbp_decisions': CbpDecisions}
 Policy._nested = {'portal_freeze': DateRange}
+SplitCompanyProfileAnswer._nested = {'accounts': Account}
+SplitCompanyProfileCall._nested = {'profile': CompanyProfile}
+UserEmailCall._nested = {'account': Account}
+ValidateAccountAnswer._nested = {'findings': Finding}
+ValidateAccountCall._nested = {'account': Account}
 
-__all__ = ["Agency", "BondType", "Border", "BusinessType", "ConsolidatorSubtype", "ContactRole", "EligibilityOutcome", "IdentifierKind", "RuleKind", "RuleStatus", "Severity", "Address", "Bond", "BusinessTypeInfo", "CbpDecisions", "CheckEligibilityCall", "CheckIdentifierCall", "ConstructMidAnswer", "ConstructMidCall", "Contact", "DateRange", "EligibilityReport", "ErrorInfo", "Finding", "IdentRuleInfo", "IdentifierCheck", "IdentifierRequirement", "Partner", "PartnerFacts", "Policy", "RuleInfo", "RuleResult"]
+__all__ = ["AccountStatus", "Action", "Agency", "BondType", "Border", "BusinessType", "ConsolidatorSubtype", "ContactRole", "Effect", "EligibilityOutcome", "IdentifierKind", "PortalGeneration", "RuleKind", "RuleStatus", "Severity", "AccessRuleInfo", "AccessRulesAnswer", "Account", "AccountOpAnswer", "Address", "AgreementRef", "AuthorizeAnswer", "AuthorizeCall", "Bond", "BusinessTypeInfo", "CbpDecisions", "ChangeEmailCall", "CheckEligibilityCall", "CheckIdentifierCall", "CompanyProfile", "ConstructMidAnswer", "ConstructMidCall", "Contact", "DateRange", "DocumentRef", "EligibilityReport", "ErrorInfo", "Finding", "IdentRuleInfo", "IdentifierCheck", "IdentifierRequirement", "Invariant", "Login", "OtherAccountCall", "Partner", "PartnerFacts", "Policy", "RuleInfo", "RuleResult", "SecurityModel", "SplitCompanyProfileAnswer", "SplitCompanyProfileCall", "UserEmailCall", "ValidateAccountAnswer", "ValidateAccountCall"]
