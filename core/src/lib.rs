@@ -24,6 +24,7 @@ pub mod entity;
 pub mod error;
 pub mod finding;
 pub mod ident;
+pub mod lifecycle;
 pub mod policy;
 
 pub use entity::{BusinessType, Partner};

@@ -68,6 +68,9 @@ pub struct Policy {
     pub third_party_logistics_pilot_start: PolicyDate,
     /// Length of the 3PL pilot in years ([FR-2025-20648]).
     pub third_party_logistics_pilot_years: u32,
+    /// Business types that may reach Tier 3: importers, and exporters since 2021
+    /// ([6 USC 966]; domain.md §5.5).
+    pub tier3_business_types: Vec<BusinessType>,
 }
 
 /// A date in a policy (`YYYY-MM-DD` on the wire).
@@ -135,6 +138,7 @@ impl Policy {
             joint_validation: false,
             third_party_logistics_pilot_start: PolicyDate(date!(2025 - 12 - 01)),
             third_party_logistics_pilot_years: 5,
+            tier3_business_types: vec![BusinessType::Importer, BusinessType::Exporter],
         }
     }
 
