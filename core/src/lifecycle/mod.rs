@@ -51,7 +51,7 @@ pub fn mermaid_diagram() -> String {
             let targets: Vec<Status> = match rule.to {
                 Target::Status(s) => vec![s],
                 Target::Same => {
-                    if rule.id.starts_with('T') {
+                    if rule.id.starts_with('T') && rule.event != EventKind::AppealFiled {
                         vec![*from]
                     } else {
                         Vec::new()
