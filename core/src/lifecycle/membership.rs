@@ -281,6 +281,9 @@ impl Membership {
         let mut reason = event.reason.clone();
         let to = self.effect(event, at, policy, rule.to, &mut next, &mut reason)?;
         next.status = to;
+        if from == Status::Suspended && to == Status::Withdrawn {
+            next.clear_suspension();
+        }
         if to != from {
             next.status_since = Some(at);
             if event.kind != EventKind::AppealDecided {
