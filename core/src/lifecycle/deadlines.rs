@@ -190,8 +190,7 @@ impl Membership {
                 return Ok((current, transitions));
             }
             let at = current.last_event_on().map_or(on, |last| last.max(on));
-            let (next, t) = current.apply(&Event::new(kind), Actor::System, at, policy)?;
-            current = next;
+            let t = current.apply_mut(&Event::new(kind), Actor::System, at, policy)?;
             transitions.push(t);
         }
         Err(Error::Internal {

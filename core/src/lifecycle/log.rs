@@ -203,8 +203,8 @@ impl super::membership::Membership {
         for (i, entry) in log.iter().enumerate() {
             let mut event = entry.event.clone();
             event.reason = entry.reason.clone();
-            let (next, transition) = membership
-                .apply(&event, entry.actor, entry.at, policy)
+            let transition = membership
+                .apply_mut(&event, entry.actor, entry.at, policy)
                 .map_err(|e| prefix_path(e, i))?;
             if transition.hash != entry.hash {
                 return Err(Error::input_code(
@@ -216,7 +216,6 @@ impl super::membership::Membership {
                     ),
                 ));
             }
-            membership = next;
         }
         Ok(membership)
     }

@@ -208,6 +208,66 @@ impl Membership {
         at: Date,
         policy: &Policy,
     ) -> Result<(Membership, Transition), Error> {
+        let (mut next, entry, transition) = self.step(event, actor, at, policy)?;
+        next.log = self.log.clone();
+        next.log.push(entry);
+        Ok((next, transition))
+    }
+
+    /// Like [`Membership::apply`], but updates `self` on success (unchanged on error) without
+    /// copying the log.
+    pub fn apply_mut(
+        &mut self,
+        event: &Event,
+        actor: Actor,
+        at: Date,
+        policy: &Policy,
+    ) -> Result<Transition, Error> {
+        let (mut next, entry, transition) = self.step(event, actor, at, policy)?;
+        next.log = std::mem::take(&mut self.log);
+        next.log.push(entry);
+        *self = next;
+        Ok(transition)
+    }
+
+    /// A copy of every field but the log (which stays empty).
+    fn without_log(&self) -> Membership {
+        Membership {
+            business_type: self.business_type,
+            status: self.status,
+            status_before_suspension: self.status_before_suspension,
+            status_since: self.status_since,
+            started_on: self.started_on,
+            applied_on: self.applied_on,
+            certified_on: self.certified_on,
+            validated_on: self.validated_on,
+            last_revalidated_on: self.last_revalidated_on,
+            validation_failed_on: self.validation_failed_on,
+            last_annual_review_on: self.last_annual_review_on,
+            profile_updated_on: self.profile_updated_on,
+            suspended_on: self.suspended_on,
+            suspension_responded_on: self.suspension_responded_on,
+            withdrawn_on: self.withdrawn_on,
+            removed_on: self.removed_on,
+            reapply_barred_until: self.reapply_barred_until,
+            suspension_cause: self.suspension_cause,
+            false_data: self.false_data,
+            appeal: self.appeal.clone(),
+            benefit_restrictions: self.benefit_restrictions.clone(),
+            linked_group: self.linked_group.clone(),
+            log: Vec::new(),
+        }
+    }
+
+    /// Checks and computes one event: the new state without its log, the log entry to append
+    /// and the transition.
+    fn step(
+        &self,
+        event: &Event,
+        actor: Actor,
+        at: Date,
+        policy: &Policy,
+    ) -> Result<(Membership, LogEntry, Transition), Error> {
         if !(MIN_YEAR..=MAX_YEAR).contains(&at.year()) {
             return Err(out_of_range("/at", "the event date"));
         }
@@ -277,7 +337,7 @@ impl Membership {
                 message: format!("reason is longer than {MAX_REASON_CHARS} characters"),
             });
         }
-        let mut next = self.clone();
+        let mut next = self.without_log();
         let mut reason = event.reason.clone();
         let to = self.effect(event, at, policy, rule.to, &mut next, &mut reason)?;
         next.status = to;
@@ -310,7 +370,6 @@ impl Membership {
         };
         entry.hash = entry.compute_hash()?;
         let hash = entry.hash.clone();
-        next.log.push(entry);
         let before = self.benefit_codes();
         let after = next.benefit_codes();
         let transition = Transition {
@@ -334,20 +393,7 @@ impl Membership {
             seq,
             hash,
         };
-        Ok((next, transition))
-    }
-
-    /// Like [`Membership::apply`], but updates `self` on success (unchanged on error).
-    pub fn apply_mut(
-        &mut self,
-        event: &Event,
-        actor: Actor,
-        at: Date,
-        policy: &Policy,
-    ) -> Result<Transition, Error> {
-        let (next, transition) = self.apply(event, actor, at, policy)?;
-        *self = next;
-        Ok(transition)
+        Ok((next, entry, transition))
     }
 
     /// Checks the event's own guard, updates the key dates in `next` and returns the new status.
@@ -380,7 +426,6 @@ impl Membership {
                 }
                 let mut fresh = Membership::new(self.business_type);
                 fresh.linked_group = self.linked_group.clone();
-                fresh.log = std::mem::take(&mut next.log);
                 fresh.started_on = Some(at);
                 *next = fresh;
             }
