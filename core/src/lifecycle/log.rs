@@ -75,7 +75,14 @@ impl LogEntry {
         };
         let bytes = serde_json::to_vec(&canonical)?;
         let digest = Sha256::digest(&bytes);
-        Ok(digest.iter().map(|b| format!("{b:02x}")).collect())
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let mut out = String::with_capacity(64);
+        for byte in digest {
+            for nibble in [byte >> 4, byte & 0x0f] {
+                out.push(char::from(*HEX.get(usize::from(nibble)).unwrap_or(&b'0')));
+            }
+        }
+        Ok(out)
     }
 }
 
