@@ -467,3 +467,231 @@ pub fn link_for_joint_validation(
         source: "seed 002_b14c4bb2b0fafe34.txt; domain.md §7.3 #4, §9 C17".to_owned(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entity::BusinessType;
+    use crate::lifecycle::{AppealOutcome, SuspensionCause};
+    use time::macros::date;
+
+    fn run(m: &mut Membership, steps: &[(EventKind, Actor, Date)], p: &Policy) {
+        for (kind, actor, at) in steps {
+            let event = match kind {
+                EventKind::Suspended => Event::new(*kind).cause(SuspensionCause::IncidentOrBreach),
+                EventKind::AppealDecided => Event::new(*kind).outcome(AppealOutcome::Upheld),
+                _ => Event::new(*kind),
+            };
+            m.apply_mut(&event, *actor, *at, p).unwrap();
+        }
+    }
+
+    fn suspended(p: &Policy) -> Membership {
+        let mut m = Membership::new(BusinessType::Importer);
+        run(
+            &mut m,
+            &[
+                (
+                    EventKind::ApplicationStarted,
+                    Actor::PartnerOfficer,
+                    date!(2006 - 01 - 02),
+                ),
+                (
+                    EventKind::ProfileSubmitted,
+                    Actor::PartnerOfficer,
+                    date!(2006 - 01 - 10),
+                ),
+                (
+                    EventKind::ProfileApproved,
+                    Actor::CbpScss,
+                    date!(2006 - 02 - 01),
+                ),
+                (EventKind::Certified, Actor::CbpScss, date!(2006 - 03 - 01)),
+                (EventKind::Suspended, Actor::CbpScss, date!(2006 - 08 - 01)),
+            ],
+            p,
+        );
+        m
+    }
+
+    #[test]
+    fn advance_applies_consequences_in_date_order_and_is_idempotent() {
+        // Suspended on 1 aug 2006 with 30 days to answer: T12 on 1 sep comes before T14 on 1 oct.
+        let mut p = Policy::portal_2006();
+        p.suspension_response_days = 30;
+        let m = suspended(&p);
+        let (once, ts) = m.advance(date!(2006 - 12 - 31), &p).unwrap();
+        let ids: Vec<_> = ts.iter().map(|t| (t.id.as_str(), t.at)).collect();
+        assert_eq!(ids, [("T12", date!(2006 - 09 - 01))]);
+        assert_eq!(once.status, Status::Withdrawn);
+        assert_eq!(once.reapply_barred_until, Some(date!(2007 - 09 - 01)));
+        let (twice, none) = once.advance(date!(2006 - 12 - 31), &p).unwrap();
+        assert!(none.is_empty());
+        assert_eq!(twice, once);
+        let (d1, _) = m.advance(date!(2006 - 08 - 15), &p).unwrap();
+        let (d2, _) = d1.advance(date!(2006 - 12 - 31), &p).unwrap();
+        assert_eq!(d2, once);
+    }
+
+    #[test]
+    fn the_portal_deadline_withdraws_a_suspended_partner_that_answered() {
+        let p = Policy::portal_2006();
+        let mut m = suspended(&p);
+        run(
+            &mut m,
+            &[(
+                EventKind::SuspensionResponseSubmitted,
+                Actor::PartnerOfficer,
+                date!(2006 - 08 - 10),
+            )],
+            &p,
+        );
+        let (after, ts) = m.advance(date!(2006 - 12 - 31), &p).unwrap();
+        assert_eq!(ts.len(), 1);
+        assert_eq!(ts[0].id, "T14");
+        assert_eq!(ts[0].reason.as_deref(), Some("portal_deadline_missed"));
+        assert_eq!(after.reapply_barred_until, None);
+        assert_eq!(after.suspended_on, None);
+    }
+
+    #[test]
+    fn an_appeal_against_the_suspension_stops_the_automatic_withdrawal() {
+        let p = Policy::current();
+        let mut m = suspended(&p);
+        run(
+            &mut m,
+            &[(
+                EventKind::AppealFiled,
+                Actor::PartnerOfficer,
+                date!(2006 - 09 - 01),
+            )],
+            &p,
+        );
+        let (after, ts) = m.advance(date!(2007 - 12 - 31), &p).unwrap();
+        assert!(ts.is_empty());
+        assert_eq!(after.status, Status::Suspended);
+        let kinds: Vec<_> = after
+            .deadlines(date!(2006 - 09 - 02), &p)
+            .unwrap()
+            .iter()
+            .map(|d| (d.kind, d.due))
+            .collect();
+        assert_eq!(
+            kinds,
+            [(DeadlineKind::AppealDecision, date!(2007 - 02 - 28))]
+        );
+    }
+
+    #[test]
+    fn deadline_states_follow_the_window() {
+        assert_eq!(
+            state(
+                date!(2024 - 01 - 01),
+                Some(date!(2024 - 01 - 02)),
+                date!(2024 - 02 - 01)
+            ),
+            DeadlineState::Due
+        );
+        assert_eq!(
+            state(
+                date!(2024 - 02 - 01),
+                Some(date!(2024 - 01 - 02)),
+                date!(2024 - 02 - 01)
+            ),
+            DeadlineState::Open
+        );
+        assert_eq!(
+            state(
+                date!(2024 - 02 - 02),
+                Some(date!(2024 - 01 - 02)),
+                date!(2024 - 02 - 01)
+            ),
+            DeadlineState::Overdue
+        );
+    }
+
+    #[test]
+    fn revalidation_follows_the_policy_interval() {
+        let mut p = Policy::current();
+        let mut m = Membership::new(BusinessType::Exporter);
+        run(
+            &mut m,
+            &[
+                (
+                    EventKind::ApplicationStarted,
+                    Actor::PartnerOfficer,
+                    date!(2020 - 01 - 02),
+                ),
+                (
+                    EventKind::ProfileSubmitted,
+                    Actor::PartnerOfficer,
+                    date!(2020 - 01 - 10),
+                ),
+                (
+                    EventKind::ProfileApproved,
+                    Actor::CbpScss,
+                    date!(2020 - 02 - 01),
+                ),
+                (EventKind::Certified, Actor::CbpScss, date!(2020 - 02 - 29)),
+                (
+                    EventKind::ValidationPassed,
+                    Actor::CbpScss,
+                    date!(2020 - 02 - 29),
+                ),
+            ],
+            &p,
+        );
+        let due = |m: &Membership, p: &Policy| {
+            m.deadlines(date!(2021 - 01 - 01), p)
+                .unwrap()
+                .into_iter()
+                .find(|d| d.kind == DeadlineKind::Revalidation)
+                .map(|d| d.due)
+        };
+        assert_eq!(due(&m, &p), Some(date!(2024 - 02 - 29)));
+        p.revalidation_interval_years = 3;
+        assert_eq!(due(&m, &p), Some(date!(2023 - 02 - 28)));
+    }
+
+    #[test]
+    fn joint_validation_needs_the_switch_and_takes_the_earliest_due_date() {
+        let mut p = Policy::current();
+        let mut a = Membership::new(BusinessType::Importer);
+        run(
+            &mut a,
+            &[
+                (
+                    EventKind::ApplicationStarted,
+                    Actor::PartnerOfficer,
+                    date!(2020 - 01 - 02),
+                ),
+                (
+                    EventKind::ProfileSubmitted,
+                    Actor::PartnerOfficer,
+                    date!(2020 - 01 - 10),
+                ),
+                (
+                    EventKind::ProfileApproved,
+                    Actor::CbpScss,
+                    date!(2020 - 02 - 01),
+                ),
+                (EventKind::Certified, Actor::CbpScss, date!(2020 - 03 - 02)),
+            ],
+            &p,
+        );
+        let mut group = vec![
+            a.clone(),
+            Membership::new(BusinessType::ForeignManufacturer),
+        ];
+        let e = link_for_joint_validation(&mut group, "g", &p).unwrap_err();
+        assert_eq!(e.code(), "lifecycle.joint_validation_disabled");
+        assert_eq!(group[0].linked_group, None);
+        p.joint_validation = true;
+        let s = link_for_joint_validation(&mut group, "g", &p).unwrap();
+        assert_eq!(s.next_validation_due, Some(date!(2021 - 03 - 02)));
+        assert_eq!(s.following_revalidation_due, Some(date!(2025 - 03 - 02)));
+        assert!(group.iter().all(|m| m.linked_group.as_deref() == Some("g")));
+        let e = link_for_joint_validation(&mut group, " ", &p).unwrap_err();
+        assert_eq!((e.code(), e.path()), ("lifecycle.invalid_group", "/group"));
+    }
+}
