@@ -18,7 +18,7 @@
 //! assert_eq!(err.code(), "lifecycle.illegal_transition");
 //! ```
 
-pub(crate) mod api;
+pub mod api;
 mod appeal;
 mod benefits;
 mod deadlines;
