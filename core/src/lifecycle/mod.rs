@@ -22,7 +22,9 @@ pub mod api;
 mod appeal;
 mod benefits;
 mod deadlines;
+mod effects;
 mod event;
+mod linked;
 mod log;
 mod membership;
 mod status;
@@ -30,10 +32,9 @@ mod table;
 
 pub use appeal::{Appeal, AppealKind};
 pub use benefits::{Benefit, BenefitCode, benefits_for, describe};
-pub use deadlines::{
-    Deadline, DeadlineKind, DeadlineState, JointSchedule, link_for_joint_validation,
-};
+pub use deadlines::{Deadline, DeadlineKind, DeadlineState};
 pub use event::{AppealOutcome, Event, EventKind, SuspensionCause};
+pub use linked::{JointSchedule, link_for_joint_validation};
 pub use log::{GENESIS_HASH, LogEntry, LogProblem, LogVerification, verify_log};
 pub use membership::{MAX_REASON_CHARS, Membership, Transition};
 pub use status::{Actor, Status};
