@@ -35,6 +35,9 @@ pub enum DeadlineKind {
     ReapplyBarEnd,
     /// Portal account and profile update (`profile_update_deadlines`), else T14.
     ProfileUpdate,
+    /// Answer to a blank-profile notice within `blank_profile_response_days`; late, headquarters
+    /// may act (no automatic change).
+    BlankProfileResponse,
 }
 
 /// Where a deadline stands on `as_of`.
@@ -297,6 +300,25 @@ impl Membership {
                 target_only: false,
                 consequence: None,
                 source: "2nd; domain.md §9 C13",
+            });
+        }
+        if let Some(notice) = self.blank_profile_notice_on
+            && !matches!(
+                s,
+                Status::Withdrawn | Status::Removed | Status::Rejected | Status::Ineligible
+            )
+        {
+            specs.push(Spec {
+                kind: DeadlineKind::BlankProfileResponse,
+                opens: Some(notice),
+                due: plus_days(
+                    notice,
+                    policy.blank_profile_response_days,
+                    "the blank profile answer",
+                )?,
+                target_only: false,
+                consequence: None,
+                source: "2nd; domain.md §6.3 guards",
             });
         }
         if let Some(deadline) = self.profile_update_consequence_on(policy) {

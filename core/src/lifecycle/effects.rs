@@ -45,7 +45,11 @@ impl Membership {
                 fresh.started_on = Some(at);
                 *next = fresh;
             }
-            EventKind::ProfileSubmitted => next.applied_on = Some(at),
+            EventKind::ProfileSubmitted => {
+                next.applied_on = Some(at);
+                next.blank_profile_notice_on = None;
+            }
+            EventKind::BlankProfileNoticeSent => next.blank_profile_notice_on = Some(at),
             EventKind::Certified => next.certified_on = Some(at),
             EventKind::ValidationPassed => {
                 next.validated_on = Some(at);
@@ -66,7 +70,10 @@ impl Membership {
                 }
             }
             EventKind::AnnualReviewSubmitted => next.last_annual_review_on = Some(at),
-            EventKind::ProfileUpdateSubmitted => next.profile_updated_on = Some(at),
+            EventKind::ProfileUpdateSubmitted => {
+                next.profile_updated_on = Some(at);
+                next.blank_profile_notice_on = None;
+            }
             EventKind::Suspended => {
                 let cause = event.cause.ok_or_else(|| {
                     Error::input_code(

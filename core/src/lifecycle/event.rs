@@ -58,6 +58,9 @@ pub enum EventKind {
     BenefitRestricted,
     /// A restricted benefit given back; needs `benefit`.
     BenefitRestored,
+    /// CBP notified the partner that its profile is blank: `blank_profile_response_days` to
+    /// answer, else headquarters may act (2nd; domain.md §6.3 guards).
+    BlankProfileNoticeSent,
 }
 
 impl EventKind {
@@ -87,6 +90,7 @@ impl EventKind {
         Self::Reapplied,
         Self::BenefitRestricted,
         Self::BenefitRestored,
+        Self::BlankProfileNoticeSent,
     ];
 
     /// The snake_case name used on the wire.
@@ -116,6 +120,7 @@ impl EventKind {
             Self::Reapplied => "reapplied",
             Self::BenefitRestricted => "benefit_restricted",
             Self::BenefitRestored => "benefit_restored",
+            Self::BlankProfileNoticeSent => "blank_profile_notice_sent",
         }
     }
 }

@@ -93,6 +93,8 @@ membership! {
     removed_on,
     /// Re-applying is barred before this date (T12; domain.md §9 C13).
     reapply_barred_until,
+    /// Open blank-profile notice (cleared by a profile submission or update).
+    blank_profile_notice_on,
 }
 
 /// What one applied event did.
@@ -174,6 +176,7 @@ impl Membership {
             withdrawn_on: None,
             removed_on: None,
             reapply_barred_until: None,
+            blank_profile_notice_on: None,
             suspension_cause: None,
             false_data: false,
             appeal: None,
@@ -250,6 +253,7 @@ impl Membership {
             withdrawn_on: self.withdrawn_on,
             removed_on: self.removed_on,
             reapply_barred_until: self.reapply_barred_until,
+            blank_profile_notice_on: self.blank_profile_notice_on,
             suspension_cause: self.suspension_cause,
             false_data: self.false_data,
             appeal: self.appeal.clone(),

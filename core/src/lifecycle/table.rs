@@ -302,6 +302,16 @@ pub const TRANSITIONS: &[TransitionRule] = &[
         deadline_driven: false,
         source: "[CBP-2009]",
     },
+    TransitionRule {
+        id: "A07",
+        event: EventKind::BlankProfileNoticeSent,
+        from: NON_TERMINAL,
+        to: Target::Same,
+        actors: &[CbpScss, CbpHq],
+        guard: "starts `blank_profile_response_days` (14) to answer; a profile submission or update answers it; late = overdue, headquarters may act",
+        deadline_driven: false,
+        source: "2nd; domain.md §6.3 guards",
+    },
 ];
 
 /// Every row of the transition table.
