@@ -181,6 +181,12 @@ fn reference() -> Vec<(Vec<Status>, EventKind, To, Vec<Actor>)> {
             To::Same,
             vec![CbpScss, CbpHq],
         ),
+        (
+            NON_TERMINAL.to_vec(),
+            E::BlankProfileNoticeSent,
+            To::Same,
+            vec![CbpScss, CbpHq],
+        ),
     ]
 }
 
