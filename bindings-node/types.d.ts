@@ -67,6 +67,9 @@ export type AccountStatus = "pre_applicant" | "applicant" | "approved" | "certif
 /** Something a principal may try to do in an account. */
 export type Action = "view_account" | "view_security_profile" | "edit_company_info" | "edit_security_profile" | "submit_annual_review" | "sign_partner_agreement" | "create_account" | "add_user" | "remove_user" | "change_bond" | "link_accounts" | "request_withdrawal" | "share_information" | "send_message" | "certify" | "validate" | "suspend" | "reinstate" | "remove" | "approve_profile" | "reject_application"
 
+/** Who causes an event (domain.md §6.1). */
+export type Actor = "partner_officer" | "partner_poc" | "partner_user" | "cbp_scss" | "cbp_hq" | "system"
+
 /** A postal address. */
 export interface Address {
   /** Street and number. */
@@ -83,6 +86,18 @@ export interface Address {
   staffed_office?: boolean | null
 }
 
+/** Answer of `advance`. */
+export interface AdvanceAnswer {
+  /** The date used. */
+  as_of: string
+  /** The membership after every passed consequence. */
+  membership: Membership
+  /** The consequences applied, in date order. */
+  transitions: Array<Transition>
+  /** Rules edition used. */
+  rules_version: string
+}
+
 /** A U.S. agency that licenses or bonds a third-party logistics provider ([CBP-3PL]). */
 export type Agency = "fmc" | "tsa" | "cbp" | "dot"
 
@@ -94,6 +109,68 @@ export interface AgreementRef {
   kind?: string | null
   /** Security model (business type) it was signed for; absent = the whole company. */
   business_type?: BusinessType | null
+}
+
+/** An appeal against the current status (an overlay, not a status; domain.md §6.1). */
+export interface Appeal {
+  /** Date filed. */
+  filed_on: string
+  /** Which window applied. */
+  kind: AppealKind
+  /** The status appealed against. */
+  against: Status
+  /** The status a reversal restores. */
+  restores_to: Status
+  /** CBP's decision is due by this date (`appeal_decision_days`; a target). */
+  decision_due: string
+  /** The decision, once made. */
+  outcome?: AppealOutcome | null
+  /** Date decided. */
+  decided_on?: string | null
+}
+
+/** Which appeal window applies ([6 USC 967(c)]). */
+export type AppealKind = "benefit_denial" | "false_data"
+
+/** How headquarters decided an appeal ([6 USC 967(c)]). */
+export type AppealOutcome = "reversed" | "upheld"
+
+/** Answer of `apply_event`. */
+export interface ApplyEventAnswer {
+  /** The membership after the event. */
+  membership: Membership
+  /** What happened. */
+  transition: Transition
+  /** Rules edition used. */
+  rules_version: string
+}
+
+/** Arguments of `apply_event`. */
+export interface ApplyEventCall {
+  /** The membership as returned by an earlier call. */
+  membership: Membership
+  /** The event. */
+  event: Event
+  /** Who causes it. */
+  actor: Actor
+  /** Date of the event, `YYYY-MM-DD`. */
+  at: string
+  /** Absent: `current`; a preset name; or a policy object. */
+  policy?: PolicyArg | null
+  /** Rules edition the caller expects. */
+  rules_version?: string | null
+}
+
+/** Arguments of `advance` and `deadlines`. */
+export interface AsOfCall {
+  /** The membership. */
+  membership: Membership
+  /** The date to evaluate on, `YYYY-MM-DD`. */
+  as_of: string
+  /** Absent: `current`; a preset name; or a policy object. */
+  policy?: PolicyArg | null
+  /** Rules edition the caller expects. */
+  rules_version?: string | null
 }
 
 /** Answer of `authorize`. */
@@ -125,6 +202,41 @@ export interface AuthorizeCall {
   /** Date of the request. */
   as_of: string
   /** Policy: absent = `current`, a preset name, or a policy object. */
+  policy?: PolicyArg | null
+  /** Rules edition the caller expects. */
+  rules_version?: string | null
+}
+
+/** A benefit the membership currently enjoys. */
+export interface Benefit {
+  /** Stable code. */
+  code: BenefitCode
+  /** One line. */
+  description: string
+  /** Where it comes from. */
+  source: string
+}
+
+/** A CTPAT benefit (domain.md §8; tier reductions §5.5). */
+export type BenefitCode = "ats_reduction_tier1" | "ats_reduction_tier2" | "ats_reduction_tier3" | "reduced_examinations" | "front_of_line_inspections" | "stratified_exam_exemption" | "shorter_border_waits" | "assigned_scss" | "fast_lanes" | "portal_and_training" | "mra_recognition" | "government_pilots" | "business_resumption_priority" | "trade_compliance_eligibility" | "cee_priority"
+
+/** Answer of `benefits`. */
+export interface BenefitsAnswer {
+  /** The membership's status. */
+  status: Status
+  /** Tier (1–3) of the status, or of the status before a suspension. */
+  tier?: number | null
+  /** Benefits enjoyed now. */
+  benefits: Array<Benefit>
+  /** Rules edition used. */
+  rules_version: string
+}
+
+/** Arguments of `benefits`. */
+export interface BenefitsCall {
+  /** The membership. */
+  membership: Membership
+  /** Absent: `current`; a preset name; or a policy object. */
   policy?: PolicyArg | null
   /** Rules edition the caller expects. */
   rules_version?: string | null
@@ -293,6 +405,44 @@ export interface DateRange {
   to: PolicyDate
 }
 
+/** One deadline. */
+export interface Deadline {
+  /** What is due. */
+  kind: DeadlineKind
+  /** First day of its window, if it has one. */
+  opens?: string | null
+  /** Last day to act. */
+  due: string
+  /** State on `as_of`. */
+  state: DeadlineState
+  /** Only a target for CBP: overdue is shown, no status changes. */
+  target_only: boolean
+  /** The transition `advance` applies when it passes unmet (`T12`, `T14`). */
+  consequence?: string | null
+  /** The date that transition takes effect. */
+  consequence_on?: string | null
+  /** Where the rule comes from. */
+  source: string
+}
+
+/** What is due. */
+export type DeadlineKind = "certification_decision" | "first_validation" | "revalidation" | "annual_review" | "suspension_response" | "appeal_window" | "appeal_decision" | "reapply_bar_end" | "profile_update" | "blank_profile_response"
+
+/** Where a deadline stands on `as_of`. */
+export type DeadlineState = "due" | "open" | "overdue"
+
+/** Answer of `deadlines`. */
+export interface DeadlinesAnswer {
+  /** The date used. */
+  as_of: string
+  /** The membership's status. */
+  status: Status
+  /** Deadlines sorted by due date. */
+  deadlines: Array<Deadline>
+  /** Rules edition used. */
+  rules_version: string
+}
+
 /** A reference to a document held in the portal (the document itself is not modelled). */
 export interface DocumentRef {
   /** Document id in the portal. */
@@ -336,6 +486,25 @@ export interface ErrorInfo {
   /** Findings that explain the error, if any. */
   findings?: Array<Finding>
 }
+
+/** One event with the details some kinds need. */
+export interface Event {
+  /** What happened. */
+  kind: EventKind
+  /** For `suspended`: why (required). */
+  cause?: SuspensionCause | null
+  /** For `suspended` and `removed`: knowingly false data, which shortens the appeal window to */
+  false_data?: boolean
+  /** For `appeal_decided`: the outcome (required). */
+  outcome?: AppealOutcome | null
+  /** For `benefit_restricted` / `benefit_restored`: which benefit (required). */
+  benefit?: BenefitCode | null
+  /** Free-text reason (required for `removed`); at most 1000 characters. */
+  reason?: string | null
+}
+
+/** What happened. Each kind has exactly one row in the transition table */
+export type EventKind = "application_started" | "profile_submitted" | "profile_approved" | "certified" | "rejected" | "found_ineligible" | "validation_passed" | "validation_failed" | "revalidation_passed" | "tier3_granted" | "annual_review_submitted" | "profile_update_submitted" | "suspended" | "suspension_response_submitted" | "reinstated" | "suspension_response_missed" | "removed" | "profile_update_deadline_missed" | "withdrawal_requested" | "appeal_filed" | "appeal_decided" | "reapplied" | "benefit_restricted" | "benefit_restored" | "blank_profile_notice_sent"
 
 /** One problem (or remark) found in a submitted document. */
 export interface Finding {
@@ -406,10 +575,139 @@ export interface Invariant {
   source: string
 }
 
+/** The shared schedule of a validation group (domain.md §7.3 #4; §9 C17). */
+export interface JointSchedule {
+  /** The group id written to each membership's `linked_group`. */
+  group: string
+  /** Number of memberships in the group. */
+  members: number
+  /** The one validation date the group shares: the earliest date any member is due, so none */
+  next_validation_due?: string | null
+  /** Once validated together, the one revalidation deadline they then share. */
+  following_revalidation_due?: string | null
+  /** Where the rule comes from. */
+  source: string
+}
+
+/** Answer of `link_for_joint_validation`. */
+export interface LinkAnswer {
+  /** The memberships with `linked_group` set. */
+  memberships: Array<Membership>
+  /** The shared schedule. */
+  schedule: JointSchedule
+}
+
+/** Arguments of `link_for_joint_validation`. */
+export interface LinkCall {
+  /** The memberships to link. */
+  memberships: Array<Membership>
+  /** The group id. */
+  group: string
+  /** Absent: `current`; a preset name; or a policy object. */
+  policy?: PolicyArg | null
+}
+
+/** One applied transition. */
+export interface LogEntry {
+  /** 1, 2, 3, ... */
+  seq: number
+  /** Date of the event. */
+  at: string
+  /** Who caused it. */
+  actor: Actor
+  /** The event, without its reason (see `reason`). */
+  event: Event
+  /** Status before. */
+  from: Status
+  /** Status after. */
+  to: Status
+  /** Why: the event's reason or the rule's default (`portal_deadline_missed`, ...). */
+  reason?: string | null
+  /** Hash of the previous entry (64 zeros for the first). */
+  prev_hash: string
+  /** Hash of this entry. */
+  hash: string
+}
+
+/** What is wrong with a log. */
+export type LogProblem = "edited" | "removed" | "inserted" | "reordered" | "date_order"
+
+/** The answer of [`verify_log`]. */
+export interface LogVerification {
+  /** Whether the whole log is intact. */
+  ok: boolean
+  /** Number of entries checked. */
+  entries: number
+  /** `seq` of the first bad entry (for `removed`: the missing `seq`). */
+  first_bad_seq?: number | null
+  /** Index (0-based) in the given list where the problem was found. */
+  index?: number | null
+  /** What is wrong. */
+  problem?: LogProblem | null
+}
+
 /** A portal login. The e-mail address is the login id (domain.md §7.2 #2), unique across the */
 export interface Login {
   /** The login id (an e-mail address). */
   email: string
+}
+
+/** One company's CTPAT membership for one business type: status, key dates, overlays and */
+export interface Membership {
+  /** The enrollment type. */
+  business_type: BusinessType
+  /** Current status. */
+  status: Status
+  /** Status held before the current suspension (restored by `reinstated`). */
+  status_before_suspension?: Status | null
+  /** Date the current status began. */
+  status_since?: string | null
+  /** Date of the current application episode's start (T01 or T18). */
+  started_on?: string | null
+  /** Application date: profile submitted (T02); starts the certification target. */
+  applied_on?: string | null
+  /** Certification date (T04); its anniversaries drive the annual review. */
+  certified_on?: string | null
+  /** First validation (T07). */
+  validated_on?: string | null
+  /** Last revalidation (T08). */
+  last_revalidated_on?: string | null
+  /** Last failed validation not yet followed by a passed one. */
+  validation_failed_on?: string | null
+  /** Last annual review submitted. */
+  last_annual_review_on?: string | null
+  /** Last portal account and profile update. */
+  profile_updated_on?: string | null
+  /** Start of the current suspension. */
+  suspended_on?: string | null
+  /** The partner's answer to the current suspension. */
+  suspension_responded_on?: string | null
+  /** Date withdrawn. */
+  withdrawn_on?: string | null
+  /** Date removed. */
+  removed_on?: string | null
+  /** Re-applying is barred before this date (T12; domain.md §9 C13). */
+  reapply_barred_until?: string | null
+  /** Open blank-profile notice (cleared by a profile submission or update). */
+  blank_profile_notice_on?: string | null
+  /** Why the current suspension was imposed. */
+  suspension_cause?: SuspensionCause | null
+  /** The current suspension or removal concerns knowingly false data. */
+  false_data?: boolean
+  /** Appeal against the current status, if filed. */
+  appeal?: Appeal | null
+  /** Benefits withdrawn without a status change ([CBP-2009]), sorted. */
+  benefit_restrictions?: Array<BenefitCode>
+  /** Validation group for joint validation of linked accounts (domain.md §7.3 #4). */
+  linked_group?: string | null
+  /** The audit log, oldest first. */
+  log?: Array<LogEntry>
+}
+
+/** Arguments of `new_membership`. */
+export interface NewMembershipCall {
+  /** The enrollment type. */
+  business_type: BusinessType
 }
 
 /** Arguments of `link_accounts` and `unlink_accounts`. */
@@ -568,6 +866,8 @@ export interface Policy {
   third_party_logistics_pilot_start?: PolicyDate
   /** Length of the 3PL pilot in years ([FR-2025-20648]). */
   third_party_logistics_pilot_years?: number
+  /** Business types that may reach Tier 3: importers, and exporters since 2021 */
+  tier3_business_types?: Array<BusinessType>
 }
 
 /** The `policy` argument of an operation, as its schema describes it: a preset name or a */
@@ -581,6 +881,18 @@ export type PortalGeneration = "v1" | "v2" | "v3"
 
 /** Who asks: a login acting in one account, a CBP role, or nobody. */
 export type Principal = Record<string, unknown>
+
+/** Arguments of `replay`. */
+export interface ReplayCall {
+  /** The enrollment type. */
+  business_type: BusinessType
+  /** The log entries, oldest first. */
+  log: Array<LogEntry>
+  /** Absent: `current`; a preset name; or a policy object. */
+  policy?: PolicyArg | null
+  /** Rules edition the caller expects. */
+  rules_version?: string | null
+}
 
 /** A rule as listed by [`rules`] (and in `docs/rules.md`). */
 export interface RuleInfo {
@@ -651,6 +963,61 @@ export interface SplitCompanyProfileCall {
   rules_version?: string | null
 }
 
+/** Where a company stands in CTPAT (domain.md §6.1). Tier, appeal, annual review and benefit */
+export type Status = "none" | "pre_applicant" | "applicant" | "approved" | "certified" | "validated" | "tier3" | "suspended" | "withdrawn" | "removed" | "rejected" | "ineligible"
+
+/** Why the SCSS suspends a partner (domain.md §6.3 T10 (a), (b), (c)). */
+export type SuspensionCause = "bond_data_missing" | "failed_validation_noncompliance" | "incident_or_breach" | "missing_or_false_data" | "lack_of_commitment" | "missed_annual_review" | "unanswered_inquiries" | "other"
+
+/** Where a transition leads. */
+export type Target = Record<string, unknown>
+
+/** What one applied event did. */
+export interface Transition {
+  /** Table row (`T01`…`T18`, `A01`…). */
+  id: string
+  /** The event kind. */
+  event: EventKind
+  /** Who caused it. */
+  actor: Actor
+  /** When. */
+  at: string
+  /** Status before. */
+  from: Status
+  /** Status after. */
+  to: Status
+  /** Why. */
+  reason?: string | null
+  /** Benefits the partner now enjoys that it did not before. */
+  benefits_gained: Array<BenefitCode>
+  /** Benefits ended or paused. */
+  benefits_lost: Array<BenefitCode>
+  /** `seq` of the log entry written. */
+  seq: number
+  /** Hash of the log entry written. */
+  hash: string
+}
+
+/** One row of the transition table. */
+export interface TransitionRule {
+  /** `T01`–`T18` as in domain.md §6.3; `A01`… for recorded events that never change status. */
+  id: string
+  /** The event that triggers it. */
+  event: EventKind
+  /** Statuses it may start from. */
+  from: Array<Status>
+  /** Where it leads. */
+  to: Target
+  /** Actors allowed to cause it. */
+  actors: Array<Actor>
+  /** Guard and timing, one line. */
+  guard: string
+  /** Whether only a passed deadline causes it (applied by `advance`). */
+  deadline_driven: boolean
+  /** Where the rule comes from (domain.md citation style). */
+  source: string
+}
+
 /** Arguments of `add_user`, `remove_user` and `change_primary_poc`. */
 export interface UserEmailCall {
   /** Who acts. */
@@ -685,4 +1052,10 @@ export interface ValidateAccountCall {
   policy?: PolicyArg | null
   /** Rules edition the caller expects. */
   rules_version?: string | null
+}
+
+/** Arguments of `verify_log`. */
+export interface VerifyLogCall {
+  /** The log entries, oldest first. */
+  log: Array<LogEntry>
 }

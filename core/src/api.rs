@@ -48,6 +48,7 @@ pub fn operations() -> &'static [Operation] {
             TEST_OPERATIONS,
             crate::eligibility::api::OPERATIONS,
             crate::ident::api::OPERATIONS,
+            crate::lifecycle::api::OPERATIONS,
             crate::portal::api::OPERATIONS,
         ];
         let mut all: Vec<Operation> = tables.iter().flat_map(|t| t.iter().copied()).collect();

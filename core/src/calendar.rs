@@ -24,7 +24,8 @@ fn in_range(date: Date) -> Option<Date> {
 pub fn add_days(date: Date, days: i64) -> Option<Date> {
     // `Duration::days` panics when `days * 86400` overflows; stay in checked arithmetic.
     let seconds = days.checked_mul(86_400)?;
-    date.checked_add(Duration::seconds(seconds)).and_then(in_range)
+    date.checked_add(Duration::seconds(seconds))
+        .and_then(in_range)
 }
 
 /// Adds (or subtracts) calendar months, clamping the day to the month's end.

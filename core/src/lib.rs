@@ -25,6 +25,7 @@ pub mod entity;
 pub mod error;
 pub mod finding;
 pub mod ident;
+pub mod lifecycle;
 pub mod policy;
 pub mod portal;
 #[cfg(feature = "schema")]

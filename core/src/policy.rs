@@ -71,6 +71,9 @@ pub struct Policy {
     pub third_party_logistics_pilot_start: PolicyDate,
     /// Length of the 3PL pilot in years ([FR-2025-20648]).
     pub third_party_logistics_pilot_years: u32,
+    /// Business types that may reach Tier 3: importers, and exporters since 2021
+    /// ([6 USC 966]; domain.md §5.5).
+    pub tier3_business_types: Vec<BusinessType>,
 }
 
 /// The `policy` argument of an operation, as its schema describes it: a preset name or a
@@ -151,6 +154,7 @@ impl Policy {
             primary_poc_must_be_officer: true,
             third_party_logistics_pilot_start: PolicyDate(date!(2025 - 12 - 01)),
             third_party_logistics_pilot_years: 5,
+            tier3_business_types: vec![BusinessType::Importer, BusinessType::Exporter],
         }
     }
 

@@ -11,7 +11,15 @@ AccountStatus = Literal["pre_applicant", "applicant", "approved", "certified", "
 
 Action = Literal["view_account", "view_security_profile", "edit_company_info", "edit_security_profile", "submit_annual_review", "sign_partner_agreement", "create_account", "add_user", "remove_user", "change_bond", "link_accounts", "request_withdrawal", "share_information", "send_message", "certify", "validate", "suspend", "reinstate", "remove", "approve_profile", "reject_application"]
 
+Actor = Literal["partner_officer", "partner_poc", "partner_user", "cbp_scss", "cbp_hq", "system"]
+
 Agency = Literal["fmc", "tsa", "cbp", "dot"]
+
+AppealKind = Literal["benefit_denial", "false_data"]
+
+AppealOutcome = Literal["reversed", "upheld"]
+
+BenefitCode = Literal["ats_reduction_tier1", "ats_reduction_tier2", "ats_reduction_tier3", "reduced_examinations", "front_of_line_inspections", "stratified_exam_exemption", "shorter_border_waits", "assigned_scss", "fast_lanes", "portal_and_training", "mra_recognition", "government_pilots", "business_resumption_priority", "trade_compliance_eligibility", "cee_priority"]
 
 BondType = Literal["continuous_import", "continuous_international_carrier", "custodial_type2", "common_carrier", "single_transaction", "other"]
 
@@ -23,11 +31,19 @@ ConsolidatorSubtype = Literal["air", "oti", "nvocc"]
 
 ContactRole = Literal["company_officer", "employee", "consultant", "read_only"]
 
+DeadlineKind = Literal["certification_decision", "first_validation", "revalidation", "annual_review", "suspension_response", "appeal_window", "appeal_decision", "reapply_bar_end", "profile_update", "blank_profile_response"]
+
+DeadlineState = Literal["due", "open", "overdue"]
+
 Effect = Literal["allow", "deny"]
 
 EligibilityOutcome = Literal["eligible", "ineligible", "incomplete"]
 
+EventKind = Literal["application_started", "profile_submitted", "profile_approved", "certified", "rejected", "found_ineligible", "validation_passed", "validation_failed", "revalidation_passed", "tier3_granted", "annual_review_submitted", "profile_update_submitted", "suspended", "suspension_response_submitted", "reinstated", "suspension_response_missed", "removed", "profile_update_deadline_missed", "withdrawal_requested", "appeal_filed", "appeal_decided", "reapplied", "benefit_restricted", "benefit_restored", "blank_profile_notice_sent"]
+
 IdentifierKind = Literal["irs_number", "ssn", "cbp_assigned_number", "ein", "duns", "scac", "usdot", "mc_number", "broker_license", "filer_code", "fmc_org_number", "fmc_mto_number", "iata_org_number", "iata_code", "icao_code", "mid", "rfc", "sct_number", "caat", "bond_number", "canadian_bn", "firms_code", "entry_number"]
+
+LogProblem = Literal["edited", "removed", "inserted", "reordered", "date_order"]
 
 PortalGeneration = Literal["v1", "v2", "v3"]
 
@@ -36,6 +52,10 @@ RuleKind = Literal["computed", "cbp_decision", "advisory"]
 RuleStatus = Literal["met", "not_met", "unknown"]
 
 Severity = Literal["error", "warning", "info"]
+
+Status = Literal["none", "pre_applicant", "applicant", "approved", "certified", "validated", "tier3", "suspended", "withdrawn", "removed", "rejected", "ineligible"]
+
+SuspensionCause = Literal["bond_data_missing", "failed_validation_noncompliance", "incident_or_breach", "missing_or_false_data", "lack_of_commitment", "missed_annual_review", "unanswered_inquiries", "other"]
 
 
 class AccessRuleInfo(Record):
@@ -74,11 +94,46 @@ class Address(Record):
     _fields = ('street', 'city', 'state', 'postal_code', 'country', 'staffed_office')
 
 
+class AdvanceAnswer(Record):
+    """Answer of `advance`."""
+
+    __slots__ = ()
+    _fields = ('as_of', 'membership', 'transitions', 'rules_version')
+
+
 class AgreementRef(Record):
     """A reference to a signed agreement (partner agreement, SVI, MRA, ...)."""
 
     __slots__ = ()
     _fields = ('id', 'kind', 'business_type')
+
+
+class Appeal(Record):
+    """An appeal against the current status (an overlay, not a status; domain.md §6.1)."""
+
+    __slots__ = ()
+    _fields = ('filed_on', 'kind', 'against', 'restores_to', 'decision_due', 'outcome', 'decided_on')
+
+
+class ApplyEventAnswer(Record):
+    """Answer of `apply_event`."""
+
+    __slots__ = ()
+    _fields = ('membership', 'transition', 'rules_version')
+
+
+class ApplyEventCall(Record):
+    """Arguments of `apply_event`."""
+
+    __slots__ = ()
+    _fields = ('membership', 'event', 'actor', 'at', 'policy', 'rules_version')
+
+
+class AsOfCall(Record):
+    """Arguments of `advance` and `deadlines`."""
+
+    __slots__ = ()
+    _fields = ('membership', 'as_of', 'policy', 'rules_version')
 
 
 class AuthorizeAnswer(Record):
@@ -93,6 +148,27 @@ class AuthorizeCall(Record):
 
     __slots__ = ()
     _fields = ('principal', 'action', 'account', 'as_of', 'policy', 'rules_version')
+
+
+class Benefit(Record):
+    """A benefit the membership currently enjoys."""
+
+    __slots__ = ()
+    _fields = ('code', 'description', 'source')
+
+
+class BenefitsAnswer(Record):
+    """Answer of `benefits`."""
+
+    __slots__ = ()
+    _fields = ('status', 'tier', 'benefits', 'rules_version')
+
+
+class BenefitsCall(Record):
+    """Arguments of `benefits`."""
+
+    __slots__ = ()
+    _fields = ('membership', 'policy', 'rules_version')
 
 
 class Bond(Record):
@@ -173,6 +249,20 @@ class DateRange(Record):
     _fields = ('from', 'to')
 
 
+class Deadline(Record):
+    """One deadline."""
+
+    __slots__ = ()
+    _fields = ('kind', 'opens', 'due', 'state', 'target_only', 'consequence', 'consequence_on', 'source')
+
+
+class DeadlinesAnswer(Record):
+    """Answer of `deadlines`."""
+
+    __slots__ = ()
+    _fields = ('as_of', 'status', 'deadlines', 'rules_version')
+
+
 class DocumentRef(Record):
     """A reference to a document held in the portal (the document itself is not modelled)."""
 
@@ -193,6 +283,13 @@ class ErrorInfo(Record):
     __slots__ = ()
     _fields = ('code', 'message', 'path', 'findings')
     _defaults = {'findings': []}
+
+
+class Event(Record):
+    """One event with the details some kinds need."""
+
+    __slots__ = ()
+    _fields = ('kind', 'cause', 'false_data', 'outcome', 'benefit', 'reason')
 
 
 class Finding(Record):
@@ -231,11 +328,61 @@ class Invariant(Record):
     _fields = ('code', 'description', 'source')
 
 
+class JointSchedule(Record):
+    """The shared schedule of a validation group (domain.md §7.3 #4; §9 C17)."""
+
+    __slots__ = ()
+    _fields = ('group', 'members', 'next_validation_due', 'following_revalidation_due', 'source')
+
+
+class LinkAnswer(Record):
+    """Answer of `link_for_joint_validation`."""
+
+    __slots__ = ()
+    _fields = ('memberships', 'schedule')
+
+
+class LinkCall(Record):
+    """Arguments of `link_for_joint_validation`."""
+
+    __slots__ = ()
+    _fields = ('memberships', 'group', 'policy')
+
+
+class LogEntry(Record):
+    """One applied transition."""
+
+    __slots__ = ()
+    _fields = ('seq', 'at', 'actor', 'event', 'from', 'to', 'reason', 'prev_hash', 'hash')
+
+
+class LogVerification(Record):
+    """The answer of [`verify_log`]."""
+
+    __slots__ = ()
+    _fields = ('ok', 'entries', 'first_bad_seq', 'index', 'problem')
+
+
 class Login(Record):
     """A portal login. The e-mail address is the login id (domain.md §7.2 #2), unique across the"""
 
     __slots__ = ()
     _fields = ('email',)
+
+
+class Membership(Record):
+    """One company's CTPAT membership for one business type: status, key dates, overlays and"""
+
+    __slots__ = ()
+    _fields = ('business_type', 'status', 'status_before_suspension', 'status_since', 'started_on', 'applied_on', 'certified_on', 'validated_on', 'last_revalidated_on', 'validation_failed_on', 'last_annual_review_on', 'profile_updated_on', 'suspended_on', 'suspension_responded_on', 'withdrawn_on', 'removed_on', 'reapply_barred_until', 'blank_profile_notice_on', 'suspension_cause', 'false_data', 'appeal', 'benefit_restrictions', 'linked_group', 'log')
+    _defaults = {'benefit_restrictions': [], 'log': []}
+
+
+class NewMembershipCall(Record):
+    """Arguments of `new_membership`."""
+
+    __slots__ = ()
+    _fields = ('business_type',)
 
 
 class OtherAccountCall(Record):
@@ -264,8 +411,15 @@ class Policy(Record):
     """All durations, deadlines and switches the rules use."""
 
     __slots__ = ()
-    _fields = ('name', 'certification_decision_days', 'first_validation_months', 'revalidation_interval_years', 'annual_review_window_days', 'annual_review_period_months', 'suspension_response_days', 'reapply_bar_months', 'appeal_days', 'appeal_false_data_days', 'appeal_decision_days', 'blank_profile_response_days', 'profile_update_deadlines', 'bond_number_partner_editable', 'unpaid_debt_rule_types', 'unpaid_debt_rule_other_types_warn', 'activity_window_months', 'partially_implemented_must_allowed', 'portal_freeze', 'joint_validation', 'primary_poc_must_be_officer', 'third_party_logistics_pilot_start', 'third_party_logistics_pilot_years')
-    _defaults = {'profile_update_deadlines': {}, 'unpaid_debt_rule_types': []}
+    _fields = ('name', 'certification_decision_days', 'first_validation_months', 'revalidation_interval_years', 'annual_review_window_days', 'annual_review_period_months', 'suspension_response_days', 'reapply_bar_months', 'appeal_days', 'appeal_false_data_days', 'appeal_decision_days', 'blank_profile_response_days', 'profile_update_deadlines', 'bond_number_partner_editable', 'unpaid_debt_rule_types', 'unpaid_debt_rule_other_types_warn', 'activity_window_months', 'partially_implemented_must_allowed', 'portal_freeze', 'joint_validation', 'primary_poc_must_be_officer', 'third_party_logistics_pilot_start', 'third_party_logistics_pilot_years', 'tier3_business_types')
+    _defaults = {'profile_update_deadlines': {}, 'unpaid_debt_rule_types': [], 'tier3_business_types': []}
+
+
+class ReplayCall(Record):
+    """Arguments of `replay`."""
+
+    __slots__ = ()
+    _fields = ('business_type', 'log', 'policy', 'rules_version')
 
 
 class RuleInfo(Record):
@@ -303,6 +457,20 @@ class SplitCompanyProfileCall(Record):
     _fields = ('profile', 'rules_version')
 
 
+class Transition(Record):
+    """What one applied event did."""
+
+    __slots__ = ()
+    _fields = ('id', 'event', 'actor', 'at', 'from', 'to', 'reason', 'benefits_gained', 'benefits_lost', 'seq', 'hash')
+
+
+class TransitionRule(Record):
+    """One row of the transition table."""
+
+    __slots__ = ()
+    _fields = ('id', 'event', 'from', 'to', 'actors', 'guard', 'deadline_driven', 'source')
+
+
 class UserEmailCall(Record):
     """Arguments of `add_user`, `remove_user` and `change_primary_poc`."""
 
@@ -323,25 +491,45 @@ class ValidateAccountCall(Record):
     __slots__ = ()
     _fields = ('account', 'policy', 'rules_version')
 
+
+class VerifyLogCall(Record):
+    """Arguments of `verify_log`."""
+
+    __slots__ = ()
+    _fields = ('log',)
+
 AccessRulesAnswer._nested = {'rules': AccessRuleInfo, 'invariants': Invariant}
 Account._nested = {'contacts': Contact, 'documents': DocumentRef, 'agreements': AgreementRef}
 AccountOpAnswer._nested = {'account': Account}
+AdvanceAnswer._nested = {'membership': Membership, 'transitions': Transition}
+ApplyEventAnswer._nested = {'membership': Membership, 'transition': Transition}
+ApplyEventCall._nested = {'membership': Membership, 'event': Event}
+AsOfCall._nested = {'membership': Membership}
 AuthorizeCall._nested = {'account': Account}
+BenefitsAnswer._nested = {'benefits': Benefit}
+BenefitsCall._nested = {'membership': Membership}
 BusinessTypeInfo._nested = {'required_identifiers': IdentifierRequirement}
 ChangeEmailCall._nested = {'account': Account}
 CheckEligibilityCall._nested = {'partner': Partner}
 CompanyProfile._nested = {'security_models': SecurityModel, 'contacts': Contact, 'users': Login, 'documents': DocumentRef, 'agreements': AgreementRef}
 ConstructMidAnswer._nested = {'findings': Finding}
+DeadlinesAnswer._nested = {'deadlines': Deadline}
 EligibilityReport._nested = {'results': RuleResult, 'findings': Finding}
 ErrorInfo._nested = {'findings': Finding}
 IdentifierCheck._nested = {'findings': Finding}
+LinkAnswer._nested = {'memberships': Membership, 'schedule': JointSchedule}
+LinkCall._nested = {'memberships': Membership}
+LogEntry._nested = {'event': Event}
+Membership._nested = {'appeal': Appeal, 'log': LogEntry}
 OtherAccountCall._nested = {'account': Account}
 Partner._nested = {'addresses': Address, 'bonds': Bond, 'contacts': Contact, 'facts': PartnerFacts, 'cbp_decisions': CbpDecisions}
 Policy._nested = {'portal_freeze': DateRange}
+ReplayCall._nested = {'log': LogEntry}
 SplitCompanyProfileAnswer._nested = {'accounts': Account}
 SplitCompanyProfileCall._nested = {'profile': CompanyProfile}
 UserEmailCall._nested = {'account': Account}
 ValidateAccountAnswer._nested = {'findings': Finding}
 ValidateAccountCall._nested = {'account': Account}
+VerifyLogCall._nested = {'log': LogEntry}
 
-__all__ = ["AccountStatus", "Action", "Agency", "BondType", "Border", "BusinessType", "ConsolidatorSubtype", "ContactRole", "Effect", "EligibilityOutcome", "IdentifierKind", "PortalGeneration", "RuleKind", "RuleStatus", "Severity", "AccessRuleInfo", "AccessRulesAnswer", "Account", "AccountOpAnswer", "Address", "AgreementRef", "AuthorizeAnswer", "AuthorizeCall", "Bond", "BusinessTypeInfo", "CbpDecisions", "ChangeEmailCall", "CheckEligibilityCall", "CheckIdentifierCall", "CompanyProfile", "ConstructMidAnswer", "ConstructMidCall", "Contact", "DateRange", "DocumentRef", "EligibilityReport", "ErrorInfo", "Finding", "IdentRuleInfo", "IdentifierCheck", "IdentifierRequirement", "Invariant", "Login", "OtherAccountCall", "Partner", "PartnerFacts", "Policy", "RuleInfo", "RuleResult", "SecurityModel", "SplitCompanyProfileAnswer", "SplitCompanyProfileCall", "UserEmailCall", "ValidateAccountAnswer", "ValidateAccountCall"]
+__all__ = ["AccountStatus", "Action", "Actor", "Agency", "AppealKind", "AppealOutcome", "BenefitCode", "BondType", "Border", "BusinessType", "ConsolidatorSubtype", "ContactRole", "DeadlineKind", "DeadlineState", "Effect", "EligibilityOutcome", "EventKind", "IdentifierKind", "LogProblem", "PortalGeneration", "RuleKind", "RuleStatus", "Severity", "Status", "SuspensionCause", "AccessRuleInfo", "AccessRulesAnswer", "Account", "AccountOpAnswer", "Address", "AdvanceAnswer", "AgreementRef", "Appeal", "ApplyEventAnswer", "ApplyEventCall", "AsOfCall", "AuthorizeAnswer", "AuthorizeCall", "Benefit", "BenefitsAnswer", "BenefitsCall", "Bond", "BusinessTypeInfo", "CbpDecisions", "ChangeEmailCall", "CheckEligibilityCall", "CheckIdentifierCall", "CompanyProfile", "ConstructMidAnswer", "ConstructMidCall", "Contact", "DateRange", "Deadline", "DeadlinesAnswer", "DocumentRef", "EligibilityReport", "ErrorInfo", "Event", "Finding", "IdentRuleInfo", "IdentifierCheck", "IdentifierRequirement", "Invariant", "JointSchedule", "LinkAnswer", "LinkCall", "LogEntry", "LogVerification", "Login", "Membership", "NewMembershipCall", "OtherAccountCall", "Partner", "PartnerFacts", "Policy", "ReplayCall", "RuleInfo", "RuleResult", "SecurityModel", "SplitCompanyProfileAnswer", "SplitCompanyProfileCall", "Transition", "TransitionRule", "UserEmailCall", "ValidateAccountAnswer", "ValidateAccountCall", "VerifyLogCall"]
