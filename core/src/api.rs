@@ -40,7 +40,11 @@ pub fn operations() -> &'static [Operation] {
     static ALL: std::sync::OnceLock<Vec<Operation>> = std::sync::OnceLock::new();
     ALL.get_or_init(|| {
         // Each domain module contributes its own table; add one line per module here.
-        let tables: &[&[Operation]] = &[BASE_OPERATIONS];
+        let tables: &[&[Operation]] = &[
+            BASE_OPERATIONS,
+            crate::msc::api::OPERATIONS,
+            crate::profile::api::OPERATIONS,
+        ];
         let mut all: Vec<Operation> = tables.iter().flat_map(|t| t.iter().copied()).collect();
         all.sort_by_key(|op| op.name);
         all

@@ -24,7 +24,9 @@ pub mod entity;
 pub mod error;
 pub mod finding;
 pub mod ident;
+pub mod msc;
 pub mod policy;
+pub mod profile;
 
 pub use entity::{BusinessType, Partner};
 pub use error::{Error, ErrorInfo};
