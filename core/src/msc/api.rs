@@ -29,16 +29,36 @@ pub(crate) const OPERATIONS: &[Operation] = &[
 
 /// Reads a `catalogue` argument: absent or `null` → the embedded catalogue, an object → a
 /// catalogue to validate, a string → catalogue JSON text (not JSON → `invalid_json`).
+/// Findings of a rejected catalogue point into the call (`/catalogue/criteria/1/id`).
 pub(crate) fn catalogue_from_value(value: Value, path: &str) -> Result<Catalogue, Error> {
-    match value {
-        Value::Null => Ok(Catalogue::embedded().clone()),
+    let loaded = match value {
+        Value::Null => return Ok(Catalogue::embedded().clone()),
         Value::String(text) => Catalogue::from_json(&text),
         v @ Value::Object(_) => Catalogue::from_value(&v),
-        _ => Err(Error::input(
-            path,
-            "`catalogue` must be a catalogue object or its json text",
-        )),
-    }
+        _ => {
+            return Err(Error::input(
+                path,
+                "`catalogue` must be a catalogue object or its json text",
+            ));
+        }
+    };
+    loaded.map_err(|err| match err {
+        Error::Rejected {
+            code,
+            message,
+            mut findings,
+        } => {
+            for f in &mut findings {
+                f.path = format!("{path}{}", f.path);
+            }
+            Error::Rejected {
+                code,
+                message,
+                findings,
+            }
+        }
+        other => other,
+    })
 }
 
 /// Counts of a catalogue, returned by `load_catalogue`.

@@ -335,7 +335,7 @@ fn aeo(c: &AeoCertificate, base: &str, as_of: Date, table: &MraTable) -> Verdict
         ..verdict(
             &AEO_RECOGNISED,
             format!(
-                "{} certificate recognised under the arrangement with `{}`",
+                "certificate of `{}` recognised under the arrangement with `{}`",
                 mra.programme, mra.country
             ),
             format!("{base}/aeo"),
