@@ -278,11 +278,17 @@ fn parse_id(id: &str) -> Option<(u32, u32)> {
     Some((num(a)?, num(b)?))
 }
 
-fn embedded_defaults() -> (Vec<FocusArea>, Vec<Category>) {
-    let value: Value = serde_json::from_str(super::EMBEDDED_JSON).unwrap_or(Value::Null);
-    let focus = serde_json::from_value(value.get("focus_areas").cloned().unwrap_or(Value::Null));
-    let cats = serde_json::from_value(value.get("categories").cloned().unwrap_or(Value::Null));
-    (focus.unwrap_or_default(), cats.unwrap_or_default())
+/// The 2019 focus areas and categories, taken from the embedded catalogue (parsed once).
+fn embedded_defaults() -> &'static (Vec<FocusArea>, Vec<Category>) {
+    static DEFAULTS: std::sync::OnceLock<(Vec<FocusArea>, Vec<Category>)> =
+        std::sync::OnceLock::new();
+    DEFAULTS.get_or_init(|| {
+        let value: Value = serde_json::from_str(super::EMBEDDED_JSON).unwrap_or(Value::Null);
+        let field = |key: &str| value.get(key).cloned().unwrap_or(Value::Null);
+        let focus = serde_json::from_value(field("focus_areas")).unwrap_or_default();
+        let categories = serde_json::from_value(field("categories")).unwrap_or_default();
+        (focus, categories)
+    })
 }
 
 pub(super) fn load(value: &Value) -> Result<Catalogue, Error> {
@@ -327,13 +333,12 @@ pub(super) fn load(value: &Value) -> Result<Catalogue, Error> {
         .to_owned();
     let complete = cx.boolean(root, "complete", "");
     let notes = cx.strings(root, "notes", "");
-    let (default_focus, default_categories) = embedded_defaults();
     let focus_areas: Vec<FocusArea> = cx
         .list(root, "focus_areas", "catalogue.invalid_category")
-        .unwrap_or(default_focus);
+        .unwrap_or_else(|| embedded_defaults().0.clone());
     let mut categories: Vec<Category> = cx
         .list(root, "categories", "catalogue.invalid_category")
-        .unwrap_or(default_categories);
+        .unwrap_or_else(|| embedded_defaults().1.clone());
     let gaps: Vec<Gap> = cx
         .list(root, "gaps", "catalogue.invalid_category")
         .unwrap_or_default();
