@@ -1,5 +1,6 @@
 //! JSON API operations of the MSC catalogue: `catalogue`, `load_catalogue`, `catalogue_checks`.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -30,9 +31,12 @@ pub(crate) const OPERATIONS: &[Operation] = &[
 /// Reads a `catalogue` argument: absent or `null` → the embedded catalogue, an object → a
 /// catalogue to validate, a string → catalogue JSON text (not JSON → `invalid_json`).
 /// Findings of a rejected catalogue point into the call (`/catalogue/criteria/1/id`).
-pub(crate) fn catalogue_from_value(value: Value, path: &str) -> Result<Catalogue, Error> {
+pub(crate) fn catalogue_from_value(
+    value: Value,
+    path: &str,
+) -> Result<Cow<'static, Catalogue>, Error> {
     let loaded = match value {
-        Value::Null => return Ok(Catalogue::embedded().clone()),
+        Value::Null => return Ok(Cow::Borrowed(Catalogue::embedded())),
         Value::String(text) => Catalogue::from_json(&text),
         v @ Value::Object(_) => Catalogue::from_value(&v),
         _ => {
@@ -42,7 +46,7 @@ pub(crate) fn catalogue_from_value(value: Value, path: &str) -> Result<Catalogue
             ));
         }
     };
-    loaded.map_err(|err| match err {
+    loaded.map(Cow::Owned).map_err(|err| match err {
         Error::Rejected {
             code,
             message,
@@ -154,6 +158,6 @@ fn run_load_catalogue(args: Value) -> Result<Value, Error> {
     let catalogue = catalogue_from_value(call.catalogue, "/catalogue")?;
     Ok(serde_json::to_value(LoadCatalogueAnswer {
         summary: CatalogueSummary::of(&catalogue),
-        catalogue,
+        catalogue: catalogue.into_owned(),
     })?)
 }
