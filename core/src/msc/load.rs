@@ -2,118 +2,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::walk::Ctx;
 use super::{Catalogue, Category, Criterion, FocusArea, Gap, Level};
 use crate::entity::BusinessType;
 use crate::error::Error;
-use crate::finding::{Finding, pointer, sort_findings};
+use crate::finding::{Finding, sort_findings};
 use crate::ident::truncate_for_message;
-
-/// One structural check a loaded catalogue must pass.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct CatalogueCheck {
-    /// Stable code of the finding it produces.
-    pub code: &'static str,
-    /// One line describing it.
-    pub description: &'static str,
-    /// Where the requirement comes from.
-    pub source: &'static str,
-}
-
-const FORMAT: &str = "domain.md §4.6 (catalogue as data)";
-const IDS: &str = "domain.md §4.3 (ids are `<category>.<n>` in one global space)";
-
-/// Every check [`Catalogue::from_json`] applies, as data.
-pub const CATALOGUE_CHECKS: &[CatalogueCheck] = &[
-    CatalogueCheck {
-        code: "catalogue.invalid_type",
-        description: "a field has the wrong json type",
-        source: FORMAT,
-    },
-    CatalogueCheck {
-        code: "catalogue.missing_field",
-        description: "a required field is absent",
-        source: FORMAT,
-    },
-    CatalogueCheck {
-        code: "catalogue.unknown_field",
-        description: "a field the format does not define",
-        source: FORMAT,
-    },
-    CatalogueCheck {
-        code: "catalogue.invalid_date",
-        description: "`effective_from` is not a YYYY-MM-DD date",
-        source: FORMAT,
-    },
-    CatalogueCheck {
-        code: "catalogue.empty_version",
-        description: "the catalogue version is empty",
-        source: FORMAT,
-    },
-    CatalogueCheck {
-        code: "catalogue.invalid_category",
-        description: "a category or focus area entry is malformed",
-        source: FORMAT,
-    },
-    CatalogueCheck {
-        code: "catalogue.duplicate_category",
-        description: "two categories share a number",
-        source: "domain.md §4.2",
-    },
-    CatalogueCheck {
-        code: "catalogue.unknown_focus_area",
-        description: "a category or criterion names a focus area the catalogue lacks",
-        source: "domain.md §4.2",
-    },
-    CatalogueCheck {
-        code: "catalogue.focus_area_mismatch",
-        description: "a criterion's focus area is not that of its category",
-        source: "domain.md §4.2",
-    },
-    CatalogueCheck {
-        code: "catalogue.invalid_id",
-        description: "a criterion id is not `<category>.<n>` with positive numbers",
-        source: IDS,
-    },
-    CatalogueCheck {
-        code: "catalogue.duplicate_id",
-        description: "two criteria share an id",
-        source: IDS,
-    },
-    CatalogueCheck {
-        code: "catalogue.id_category_mismatch",
-        description: "a criterion id's prefix is not its category",
-        source: IDS,
-    },
-    CatalogueCheck {
-        code: "catalogue.unknown_category",
-        description: "a criterion names a category the catalogue lacks",
-        source: "domain.md §4.2",
-    },
-    CatalogueCheck {
-        code: "catalogue.unknown_business_type",
-        description: "`applies_to` names an unknown business type",
-        source: "domain.md §2.1",
-    },
-    CatalogueCheck {
-        code: "catalogue.empty_applies_to",
-        description: "a criterion applies to no business type",
-        source: "domain.md §4.3",
-    },
-    CatalogueCheck {
-        code: "catalogue.invalid_level",
-        description: "a level other than `must` or `should`",
-        source: "domain.md §4.3",
-    },
-    CatalogueCheck {
-        code: "catalogue.empty_text",
-        description: "a criterion has no text",
-        source: "domain.md §4.3",
-    },
-];
 
 const TOP_KEYS: &[&str] = &[
     "version",
@@ -139,134 +35,6 @@ const CRITERION_KEYS: &[&str] = &[
     "uncertain",
     "note",
 ];
-
-#[derive(Default)]
-struct Ctx {
-    findings: Vec<Finding>,
-}
-
-impl Ctx {
-    fn add(&mut self, code: &str, path: String, message: String) {
-        self.findings
-            .push(Finding::error(code, path).message(message));
-    }
-
-    fn unknown_keys(&mut self, obj: &Map<String, Value>, known: &[&str], base: &str) {
-        for key in obj.keys().filter(|k| !known.contains(&k.as_str())) {
-            let path = pointer(base, key);
-            self.add(
-                "catalogue.unknown_field",
-                path,
-                format!("unknown field `{}`", truncate_for_message(key)),
-            );
-        }
-    }
-
-    fn string<'v>(
-        &mut self,
-        obj: &'v Map<String, Value>,
-        key: &str,
-        base: &str,
-        required: bool,
-    ) -> Option<&'v str> {
-        match obj.get(key) {
-            None | Some(Value::Null) => {
-                if required {
-                    self.add(
-                        "catalogue.missing_field",
-                        pointer(base, key),
-                        format!("`{key}` is required"),
-                    );
-                }
-                None
-            }
-            Some(Value::String(s)) => Some(s),
-            Some(_) => {
-                self.add(
-                    "catalogue.invalid_type",
-                    pointer(base, key),
-                    format!("`{key}` must be a string"),
-                );
-                None
-            }
-        }
-    }
-
-    fn boolean(&mut self, obj: &Map<String, Value>, key: &str, base: &str) -> bool {
-        match obj.get(key) {
-            None | Some(Value::Null) => false,
-            Some(Value::Bool(b)) => *b,
-            Some(_) => {
-                self.add(
-                    "catalogue.invalid_type",
-                    pointer(base, key),
-                    format!("`{key}` must be true or false"),
-                );
-                false
-            }
-        }
-    }
-
-    fn strings(&mut self, obj: &Map<String, Value>, key: &str, base: &str) -> Vec<String> {
-        let path = pointer(base, key);
-        match obj.get(key) {
-            None | Some(Value::Null) => Vec::new(),
-            Some(Value::Array(items)) => {
-                let mut out = Vec::with_capacity(items.len());
-                for (i, item) in items.iter().enumerate() {
-                    match item {
-                        Value::String(s) => out.push(s.clone()),
-                        _ => self.add(
-                            "catalogue.invalid_type",
-                            format!("{path}/{i}"),
-                            format!("`{key}` items must be strings"),
-                        ),
-                    }
-                }
-                out
-            }
-            Some(_) => {
-                self.add(
-                    "catalogue.invalid_type",
-                    path,
-                    format!("`{key}` must be an array of strings"),
-                );
-                Vec::new()
-            }
-        }
-    }
-
-    /// Deserialises a list of simple items with serde; each failure is one finding.
-    fn list<T: serde::de::DeserializeOwned>(
-        &mut self,
-        obj: &Map<String, Value>,
-        key: &str,
-        code: &str,
-    ) -> Option<Vec<T>> {
-        let path = pointer("", key);
-        match obj.get(key) {
-            None | Some(Value::Null) => None,
-            Some(Value::Array(items)) => {
-                let mut out = Vec::with_capacity(items.len());
-                for (i, item) in items.iter().enumerate() {
-                    match crate::api::from_value::<T>(item.clone(), &format!("{path}/{i}")) {
-                        Ok(v) => out.push(v),
-                        Err(e) => self.add(code, e.path().to_owned(), e.to_string()),
-                    }
-                }
-                Some(out)
-            }
-            Some(_) => {
-                self.add(
-                    "catalogue.invalid_type",
-                    path,
-                    format!("`{key}` must be an array"),
-                );
-                Some(Vec::new())
-            }
-        }
-    }
-}
 
 /// Parses `<category>.<n>` with positive numbers and no leading zeros.
 fn parse_id(id: &str) -> Option<(u32, u32)> {
@@ -632,6 +400,7 @@ fn applies_to(cx: &mut Ctx, obj: &Map<String, Value>, base: &str) -> Vec<Busines
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::msc::CATALOGUE_CHECKS;
     use serde_json::json;
 
     fn criterion(id: &str, category: u32) -> Value {

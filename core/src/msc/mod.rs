@@ -13,7 +13,9 @@
 //! ```
 
 pub(crate) mod api;
+mod checks;
 mod load;
+mod walk;
 
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -21,7 +23,7 @@ use time::Date;
 use crate::entity::BusinessType;
 use crate::error::Error;
 
-pub use load::{CATALOGUE_CHECKS, CatalogueCheck};
+pub use checks::{CATALOGUE_CHECKS, CatalogueCheck};
 
 /// The embedded 2019 catalogue text (core/data/msc-2019.json).
 pub const EMBEDDED_JSON: &str = include_str!("../../data/msc-2019.json");
