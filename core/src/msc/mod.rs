@@ -95,7 +95,8 @@ pub struct Criterion {
     pub id: String,
     /// Category number (the id's prefix).
     pub category: u32,
-    /// Focus area code (that of the category).
+    /// Focus area code; optional in input (filled in from the category), and must match it.
+    #[serde(default)]
     pub focus_area: String,
     /// `must` or `should`.
     pub level: Level,
