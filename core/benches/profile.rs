@@ -2,6 +2,12 @@
 //!
 //! A generated 300-criterion catalogue validates a 300-answer profile; 100 000 generated
 //! partners are screened in one call. Run with `cargo bench -p ctpat --bench profile`.
+//!
+//! One run on a shared 2-core machine under load (load average 4-8), release build:
+//! - profile_300: validate_profile 182 µs, parse of the same profile (serde_json) 171 µs,
+//!   whole `validate_profile` API call with the 300-criterion catalogue in it 3.1 ms.
+//! - screening_100k: screen_partners 68 ms (1.47 M partners/s), parse 54 ms, whole
+//!   `screen_partners` API call (text → Value → types → report → Value → text) 1.36 s.
 
 #![allow(
     clippy::unwrap_used,

@@ -39,7 +39,8 @@ pub struct BusinessPartner {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CtpatMembership {
-    /// Status code (domain.md §6.1): only `certified`, `validated` and `tier3` count.
+    /// Status code (domain.md §6.1): only `certified`, `validated` and `tier3` count (case and
+    /// surrounding spaces are ignored).
     pub status: String,
     /// CTPAT account id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -273,7 +274,11 @@ fn verdict(rule: &'static ScreeningRule, reason: String, path: String) -> Verdic
 fn ctpat(m: &CtpatMembership, base: &str) -> Verdict {
     let path = format!("{base}/ctpat/status");
     let status = truncate_for_message(&m.status);
-    if CTPAT_MEMBER_STATUSES.contains(&m.status.as_str()) {
+    let code = m.status.trim();
+    if CTPAT_MEMBER_STATUSES
+        .iter()
+        .any(|s| s.eq_ignore_ascii_case(code))
+    {
         verdict(
             &CTPAT_MEMBER,
             format!("ctpat member with status `{status}`"),
