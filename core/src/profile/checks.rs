@@ -59,6 +59,13 @@ pub(crate) const CATALOGUE_INCOMPLETE: ProfileCheck = check(
     "the catalogue is partial, so a valid outcome covers only the criteria it holds",
     "domain.md §4.6 (embedded criteria labelled incomplete)",
 );
+pub(crate) const CATALOGUE_NOT_IN_EFFECT: ProfileCheck = check(
+    "profile.catalogue_not_in_effect",
+    Warning,
+    false,
+    "the catalogue takes effect after `as_of`",
+    "domain.md §4.1 (2019 criteria due Jan 2020), §4.6 (versioned catalogue with effective date)",
+);
 pub(crate) const UNKNOWN_CRITERION: ProfileCheck = check(
     "profile.unknown_criterion",
     Error,
@@ -155,6 +162,7 @@ pub(crate) const DATE_AFTER_AS_OF: ProfileCheck = check(
 pub const PROFILE_CHECKS: &[ProfileCheck] = &[
     CATALOGUE_VERSION_MISMATCH,
     CATALOGUE_INCOMPLETE,
+    CATALOGUE_NOT_IN_EFFECT,
     UNKNOWN_CRITERION,
     NOT_APPLICABLE_TO_TYPE,
     UNANSWERED,

@@ -186,6 +186,15 @@ pub fn validate_profile(
             message,
         );
     }
+    if catalogue.effective_from > as_of {
+        let message = format!(
+            "catalogue `{}` takes effect on `{}`, after `{}`",
+            crate::ident::truncate_for_message(&catalogue.version),
+            crate::calendar::format_date(catalogue.effective_from),
+            crate::calendar::format_date(as_of)
+        );
+        cx.push(&checks::CATALOGUE_NOT_IN_EFFECT, String::new(), message);
+    }
     if !catalogue.complete {
         let message = format!(
             "catalogue `{}` is partial: only its {} criteria were checked",
