@@ -110,8 +110,17 @@ pub struct ScreenPartnersCall {
     pub rules_version: Option<String>,
 }
 
+/// Deserialises the arguments borrowing the JSON value (no copy of a large input, no path
+/// bookkeeping); only when that fails is it redone with [`from_value`] to get the error's path.
+fn parse_call<T: serde::de::DeserializeOwned>(args: Value) -> Result<T, Error> {
+    match T::deserialize(&args) {
+        Ok(call) => Ok(call),
+        Err(_) => from_value(args, ""),
+    }
+}
+
 fn run_validate_profile(args: Value) -> Result<Value, Error> {
-    let call: ValidateProfileCall = from_value(args, "")?;
+    let call: ValidateProfileCall = parse_call(args)?;
     check_rules_version(call.rules_version.as_deref())?;
     let policy = policy_from_value(call.policy, "/policy")?;
     let catalogue = crate::msc::api::catalogue_from_value(call.catalogue, "/catalogue")?;
@@ -120,7 +129,7 @@ fn run_validate_profile(args: Value) -> Result<Value, Error> {
 }
 
 fn run_annual_review_window(args: Value) -> Result<Value, Error> {
-    let call: AnnualReviewWindowCall = from_value(args, "")?;
+    let call: AnnualReviewWindowCall = parse_call(args)?;
     check_rules_version(call.rules_version.as_deref())?;
     let policy = policy_from_value(call.policy, "/policy")?;
     let window = annual_review_window(
@@ -133,7 +142,7 @@ fn run_annual_review_window(args: Value) -> Result<Value, Error> {
 }
 
 fn run_screen_partners(args: Value) -> Result<Value, Error> {
-    let call: ScreenPartnersCall = from_value(args, "")?;
+    let call: ScreenPartnersCall = parse_call(args)?;
     check_rules_version(call.rules_version.as_deref())?;
     let policy = policy_from_value(call.policy, "/policy")?;
     Ok(serde_json::to_value(screen_partners(
