@@ -3,11 +3,11 @@
 //! A generated 300-criterion catalogue validates a 300-answer profile; 100 000 generated
 //! partners are screened in one call. Run with `cargo bench -p ctpat --bench profile`.
 //!
-//! One run on a shared 2-core machine under load (load average 4-8), release build:
-//! - profile_300: validate_profile 182 µs, parse of the same profile (serde_json) 171 µs,
-//!   whole `validate_profile` API call with the 300-criterion catalogue in it 3.1 ms.
-//! - screening_100k: screen_partners 68 ms (1.47 M partners/s), parse 54 ms, whole
-//!   `screen_partners` API call (text → Value → types → report → Value → text) 1.36 s.
+//! One run on a shared 2-core machine (load average about 3), release build:
+//! - profile_300 (about 250 findings): validate_profile 191 µs, serde_json parse of the same
+//!   profile 100 µs, whole `validate_profile` API call with the 300-criterion catalogue 1.7 ms.
+//! - screening_100k: screen_partners 43 ms (2.3 M partners/s), parse 39 ms, whole
+//!   `screen_partners` API call (text -> Value -> types -> report -> Value -> text) 430 ms.
 
 #![allow(
     clippy::unwrap_used,
