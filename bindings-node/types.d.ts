@@ -98,6 +98,18 @@ export interface AdvanceAnswer {
   rules_version: string
 }
 
+/** A certificate of an AEO-type programme. */
+export interface AeoCertificate {
+  /** Issuing administration: ISO 3166-1 alpha-2 code, or `EU`. */
+  country: string
+  /** Programme name (`Partners in Protection`, `AEO`, ...). */
+  programme: string
+  /** Certificate number. */
+  certificate_id?: string | null
+  /** Last day of validity, if the certificate has one. */
+  valid_until?: string | null
+}
+
 /** A U.S. agency that licenses or bonds a third-party logistics provider ([CBP-3PL]). */
 export type Agency = "fmc" | "tsa" | "cbp" | "dot"
 
@@ -110,6 +122,35 @@ export interface AgreementRef {
   /** Security model (business type) it was signed for; absent = the whole company. */
   business_type?: BusinessType | null
 }
+
+/** Arguments of `annual_review_window`. */
+export interface AnnualReviewWindowCall {
+  /** The certification date whose yearly anniversaries reviews are due on. */
+  anniversary: string
+  /** Date to answer for. */
+  as_of: string
+  /** When the last review was submitted, if ever. */
+  last_submitted_on?: string | null
+  /** Policy: absent = `current`, a preset name, or a policy object. */
+  policy?: PolicyArg | null
+  /** The rules edition the caller expects. */
+  rules_version?: string | null
+}
+
+/** The partner's answer to one criterion. */
+export interface Answer {
+  /** How far the criterion is met. */
+  status: AnswerStatus
+  /** How it is met, or why it does not apply. */
+  narrative?: string | null
+  /** References to supporting documents. */
+  evidence?: Array<string>
+  /** When the answer was last reviewed or changed (`YYYY-MM-DD`); absent = unknown. */
+  updated_on?: string | null
+}
+
+/** How far a criterion is met, as the partner states it. */
+export type AnswerStatus = "implemented" | "partially_implemented" | "not_implemented" | "not_applicable"
 
 /** An appeal against the current status (an overlay, not a status; domain.md §6.1). */
 export interface Appeal {
@@ -207,6 +248,14 @@ export interface AuthorizeCall {
   rules_version?: string | null
 }
 
+/** BASC certification. */
+export interface BascCertificate {
+  /** Certificate number. */
+  certificate_id?: string | null
+  /** Last day of validity. */
+  expires_on: string
+}
+
 /** A benefit the membership currently enjoys. */
 export interface Benefit {
   /** Stable code. */
@@ -258,6 +307,22 @@ export type BondType = "continuous_import" | "continuous_international_carrier" 
 /** A land border a carrier crosses into the U.S. */
 export type Border = "canada" | "mexico"
 
+/** A supplier or other business partner and the documentation it declares. */
+export interface BusinessPartner {
+  /** The caller's id for the partner (echoed in the result). */
+  id: string
+  /** Name. */
+  name?: string
+  /** Country (ISO 3166-1 alpha-2), informational. */
+  country?: string | null
+  /** CTPAT membership, if any. */
+  ctpat?: CtpatMembership | null
+  /** An AEO-type certificate, if any. */
+  aeo?: AeoCertificate | null
+  /** BASC certification, if any. */
+  basc?: BascCertificate | null
+}
+
 /** Every CTPAT enrollment type (domain.md §2.1), serialised as its snake_case code. */
 export type BusinessType = "importer" | "exporter" | "highway_carrier_us_canada" | "highway_carrier_us_mexico" | "mexican_long_haul_carrier" | "rail_carrier" | "sea_carrier" | "air_carrier" | "air_freight_consolidator_oti_nvocc" | "customs_broker" | "marine_port_authority_terminal_operator" | "foreign_marine_port_terminal_operator" | "foreign_manufacturer" | "third_party_logistics"
 
@@ -277,6 +342,82 @@ export interface BusinessTypeInfo {
   bond_uncertain: boolean
   /** Where the type and its requirements come from. */
   sources: string
+}
+
+/** A versioned MSC catalogue (domain.md §4.6). */
+export interface Catalogue {
+  /** Version a profile names in `catalogue_version`. */
+  version: string
+  /** First day the criteria apply. */
+  effective_from: string
+  /** Where the catalogue comes from. */
+  source?: string
+  /** Whether it holds every criterion (the embedded catalogue does not). */
+  complete?: boolean
+  /** Remarks on the catalogue. */
+  notes?: Array<string>
+  /** Focus areas (absent in a user catalogue: the three of 2019). */
+  focus_areas?: Array<FocusArea>
+  /** Categories, sorted by number (absent in a user catalogue: the twelve of 2019). */
+  categories?: Array<Category>
+  /** Criteria in catalogue order. */
+  criteria: Array<Criterion>
+  /** Criteria known to exist but without a verified id. */
+  gaps?: Array<Gap>
+}
+
+/** One structural check a loaded catalogue must pass. */
+export interface CatalogueCheck {
+  /** Stable code of the finding it produces. */
+  code: string
+  /** One line describing it. */
+  description: string
+  /** Where the requirement comes from. */
+  source: string
+}
+
+/** Counts of a catalogue, returned by `load_catalogue`. */
+export interface CatalogueSummary {
+  /** The catalogue version. */
+  version: string
+  /** First day the criteria apply (`YYYY-MM-DD`). */
+  effective_from: string
+  /** Whether the catalogue says it is complete. */
+  complete: boolean
+  /** Number of criteria. */
+  criteria: number
+  /** Number of `must` criteria. */
+  must: number
+  /** Number of `should` criteria. */
+  should: number
+  /** Number of criteria flagged uncertain. */
+  uncertain: number
+  /** Criteria per category number. */
+  by_category: Record<string, unknown>
+}
+
+/** One criteria category (domain.md §4.2: 12 in 2019). */
+export interface Category {
+  /** Category number, the prefix of its criterion ids (`4` for `4.1`). */
+  number: number
+  /** Display name. */
+  name: string
+  /** Code of the focus area the category belongs to. */
+  focus_area: string
+  /** Whether the category was new in the 2019 criteria. */
+  new_in_2019?: boolean
+  /** Remarks (category-level rules without an id, source conflicts). */
+  note?: string | null
+}
+
+/** Completeness of one category (or of the whole profile), Must and Should apart. */
+export interface CategoryCompleteness {
+  /** All levels. */
+  overall: Count
+  /** Must criteria. */
+  must: Count
+  /** Should criteria. */
+  should: Count
 }
 
 /** Decisions CBP records about an applicant (domain.md §2.2 rules 1 and 2). */
@@ -351,6 +492,18 @@ export interface CompanyProfile {
   linked_accounts?: Array<string>
 }
 
+/** How much of the applicable catalogue the profile answers. */
+export interface Completeness {
+  /** All criteria. */
+  overall: Count
+  /** Must criteria. */
+  must: Count
+  /** Should criteria. */
+  should: Count
+  /** Per category number (every category of the catalogue, `0/0` where none applies). */
+  by_category: Record<string, unknown>
+}
+
 /** Which kind of intermediary an air freight consolidator / OTI / NVOCC is (domain.md §2.1). */
 export type ConsolidatorSubtype = "air" | "oti" | "nvocc"
 
@@ -396,6 +549,51 @@ export interface Contact {
 
 /** The role of a company contact (domain.md §7.3 #10). */
 export type ContactRole = "company_officer" | "employee" | "consultant" | "read_only"
+
+/** Answered versus applicable criteria. */
+export interface Count {
+  /** Applicable criteria that have an answer. */
+  answered: number
+  /** Criteria that apply to the business type. */
+  applicable: number
+}
+
+/** One Minimum Security Criterion. */
+export interface Criterion {
+  /** `<category>.<n>`, one global space (domain.md §4.3). */
+  id: string
+  /** Category number (the id's prefix). */
+  category: number
+  /** Focus area code; optional in input (filled in from the category), and must match it. */
+  focus_area?: string
+  /** `must` or `should`. */
+  level: Level
+  /** Business types the criterion applies to; for others it does not apply. */
+  applies_to: Array<BusinessType>
+  /** Free tags (`core`, `hc_lh_3pl`, ...). */
+  tags?: Array<string>
+  /** What the criterion asks, in our own words. */
+  text: string
+  /** How to meet it, if known. */
+  guidance?: string | null
+  /** Where it comes from. */
+  source?: string
+  /** Whether its applicability or level is unverified: findings on it are warnings only. */
+  uncertain?: boolean
+  /** Why it is uncertain, or other remarks. */
+  note?: string | null
+}
+
+/** Declared CTPAT membership (verified by the caller, e.g. by a monitoring request, §7.4). */
+export interface CtpatMembership {
+  /** Status code (domain.md §6.1): only `certified`, `validated` and `tier3` count (case and */
+  status: string
+  /** CTPAT account id. */
+  account_id?: string | null
+}
+
+/** How precisely the source dates an arrangement. */
+export type DatePrecision = "month" | "year"
 
 /** An inclusive date range. */
 export interface DateRange {
@@ -520,6 +718,26 @@ export interface Finding {
   params?: Record<string, unknown>
 }
 
+/** One of the three focus areas of the 2019 MSC (domain.md §4.2). */
+export interface FocusArea {
+  /** snake_case code (`corporate_security`). */
+  code: string
+  /** Display name. */
+  name: string
+}
+
+/** A criterion the sources mention but whose id is unknown (not part of the criteria). */
+export interface Gap {
+  /** What the source calls it (`1.x`, `4.x`, a category number). */
+  reference: string
+  /** Level, if the source gives one. */
+  level?: Level | null
+  /** What it is about, in our own words. */
+  text: string
+  /** Why it is not a criterion here. */
+  reason: string
+}
+
 /** One identifier rule as the `identifier_rules` operation lists it. */
 export interface IdentRuleInfo {
   /** Finding code (`ident.scac.length`; `ident.*.empty` for rules of every kind). */
@@ -589,6 +807,9 @@ export interface JointSchedule {
   source: string
 }
 
+/** Whether a criterion is required for certification. */
+export type Level = "must" | "should"
+
 /** Answer of `link_for_joint_validation`. */
 export interface LinkAnswer {
   /** The memberships with `linked_group` set. */
@@ -605,6 +826,20 @@ export interface LinkCall {
   group: string
   /** Absent: `current`; a preset name; or a policy object. */
   policy?: PolicyArg | null
+}
+
+/** Answer of `load_catalogue`. */
+export interface LoadCatalogueAnswer {
+  /** Counts. */
+  summary: CatalogueSummary
+  /** The catalogue as loaded (defaults filled in, categories sorted). */
+  catalogue: Catalogue
+}
+
+/** Arguments of `load_catalogue`. */
+export interface LoadCatalogueCall {
+  /** The catalogue: a JSON object, or its JSON text. */
+  catalogue: unknown
 }
 
 /** One applied transition. */
@@ -702,6 +937,38 @@ export interface Membership {
   linked_group?: string | null
   /** The audit log, oldest first. */
   log?: Array<LogEntry>
+}
+
+/** One Mutual Recognition Arrangement. */
+export interface Mra {
+  /** Issuing administration: ISO 3166-1 alpha-2 code, or `EU`. */
+  country: string
+  /** Its name. */
+  country_name: string
+  /** The partner programme's name. */
+  programme: string
+  /** Other names and abbreviations of the programme. */
+  aliases?: Array<string>
+  /** Whether domain.md confirms the programme name (only then is the name checked). */
+  programme_verified: boolean
+  /** First day recognition counts (first of the month or year the source gives). */
+  effective_from: string
+  /** How precise `effective_from` is. */
+  precision: DatePrecision
+  /** Remarks (conflicting sources). */
+  note?: string | null
+}
+
+/** The MRA table with its provenance. */
+export interface MraTable {
+  /** Table version. */
+  version: string
+  /** Where the dates come from. */
+  source: string
+  /** Remarks on precision and unverified names. */
+  notes: Array<string>
+  /** The arrangements, oldest first. */
+  arrangements: Array<Mra>
 }
 
 /** Arguments of `new_membership`. */
@@ -818,6 +1085,22 @@ export interface PartnerFacts {
   licensed_or_bonded_by?: Array<Agency> | null
 }
 
+/** The screening of one partner. */
+export interface PartnerScreening {
+  /** The partner's id. */
+  id: string
+  /** The decision. */
+  result: ScreeningResult
+  /** Code of the rule that decided it. */
+  code: string
+  /** Why, lowercase. */
+  reason: string
+  /** JSON Pointer into the partners list (`/3/basc/expires_on`). */
+  path: string
+  /** Whether the decision rests on unverified data (programme name, imprecise MRA date). */
+  uncertain?: boolean
+}
+
 /** All durations, deadlines and switches the rules use. */
 export interface Policy {
   /** Name of the preset this policy started from (`current`, `portal_2006`, ...). */
@@ -882,6 +1165,43 @@ export type PortalGeneration = "v1" | "v2" | "v3"
 /** Who asks: a login acting in one account, a CBP role, or nobody. */
 export type Principal = Record<string, unknown>
 
+/** One check [`super::validate_profile`] applies. */
+export interface ProfileCheck {
+  /** Stable code of the finding. */
+  code: string
+  /** Severity before adjustments (policy switches; criteria flagged uncertain give warnings). */
+  severity: Severity
+  /** Whether the finding makes the outcome `incomplete` (when nothing is an error). */
+  incomplete: boolean
+  /** One line describing it. */
+  description: string
+  /** Where the rule comes from. */
+  source: string
+}
+
+/** The overall answer of a profile validation. */
+export type ProfileOutcome = "valid" | "invalid" | "incomplete"
+
+/** The answer of [`validate_profile`]. */
+export interface ProfileReport {
+  /** `valid`, `invalid` or `incomplete`. */
+  outcome: ProfileOutcome
+  /** The date the profile was judged for. */
+  as_of: string
+  /** The profile's business type. */
+  business_type: BusinessType
+  /** Version of the catalogue used. */
+  catalogue_version: string
+  /** Whether that catalogue says it is complete. */
+  catalogue_complete: boolean
+  /** Every finding, sorted by path; paths point into the profile (`/answers/4.1/status`). */
+  findings: Array<Finding>
+  /** Answered versus applicable criteria. */
+  completeness: Completeness
+  /** Rules edition of this build. */
+  rules_version: string
+}
+
 /** Arguments of `replay`. */
 export interface ReplayCall {
   /** The enrollment type. */
@@ -892,6 +1212,33 @@ export interface ReplayCall {
   policy?: PolicyArg | null
   /** Rules edition the caller expects. */
   rules_version?: string | null
+}
+
+/** Where the review of the current cycle stands. */
+export type ReviewState = "not_yet_open" | "open" | "submitted" | "overdue"
+
+/** The answer of [`annual_review_window`]. */
+export interface ReviewWindow {
+  /** The date the answer is for. */
+  as_of: string
+  /** Which anniversary the window belongs to (1 = the first anniversary). */
+  cycle: number
+  /** First day a review counts (`policy.annual_review_window_days` before `due_on`). */
+  opens_on: string
+  /** The anniversary the review is due on. */
+  due_on: string
+  /** `not_yet_open`, `open`, `submitted` or `overdue`. */
+  state: ReviewState
+  /** Rules edition of this build. */
+  rules_version: string
+}
+
+/** Dates of the company's risk assessment (domain.md §4.5: redone at least yearly). */
+export interface RiskAssessment {
+  /** When the full assessment was made. */
+  performed_on?: string | null
+  /** When it was last reviewed. */
+  reviewed_on?: string | null
 }
 
 /** A rule as listed by [`rules`] (and in `docs/rules.md`). */
@@ -930,6 +1277,61 @@ export interface RuleResult {
 /** The answer of one rule. */
 export type RuleStatus = "met" | "not_met" | "unknown"
 
+/** Arguments of `screen_partners`. */
+export interface ScreenPartnersCall {
+  /** The partners, each with the documentation it declares. */
+  partners: Array<BusinessPartner>
+  /** Date to screen for. */
+  as_of: string
+  /** Policy: absent = `current`, a preset name, or a policy object. */
+  policy?: PolicyArg | null
+  /** The rules edition the caller expects. */
+  rules_version?: string | null
+}
+
+/** The answer of [`screen_partners`]. */
+export interface ScreeningReport {
+  /** The date screened for. */
+  as_of: string
+  /** One result per partner, in input order. */
+  results: Array<PartnerScreening>
+  /** Counts per result. */
+  summary: ScreeningSummary
+  /** Version of the MRA table used. */
+  mra_version: string
+  /** Rules edition of this build. */
+  rules_version: string
+}
+
+/** What screening decided for one partner. */
+export type ScreeningResult = "accepted_by_documentation" | "expired" | "not_recognised" | "questionnaire_required"
+
+/** One screening rule, as data. */
+export interface ScreeningRule {
+  /** Stable code. */
+  code: string
+  /** The result it gives. */
+  result: ScreeningResult
+  /** One line describing it. */
+  description: string
+  /** Where it comes from. */
+  source: string
+}
+
+/** Counts per result. */
+export interface ScreeningSummary {
+  /** Partners screened. */
+  total: number
+  /** Accepted on documentation. */
+  accepted_by_documentation: number
+  /** Must fill the questionnaire. */
+  questionnaire_required: number
+  /** Documentation expired. */
+  expired: number
+  /** Documentation not recognised. */
+  not_recognised: number
+}
+
 /** One security model of a Portal 2.0 company profile (one per business type). */
 export interface SecurityModel {
   /** The business type of the model. */
@@ -942,6 +1344,20 @@ export interface SecurityModel {
   bond_number?: string | null
   /** Mandatory bond data is missing. */
   bond_data_missing?: boolean
+}
+
+/** A partner's security profile: its answers to the MSC of its business type. */
+export interface SecurityProfile {
+  /** The business type whose criteria the profile answers. */
+  business_type: BusinessType
+  /** The catalogue version the answers refer to (domain.md §4.6). */
+  catalogue_version: string
+  /** Answers by criterion id (`4.1`). */
+  answers?: Record<string, Answer>
+  /** The risk assessment behind the profile; absent = unknown. */
+  risk_assessment?: RiskAssessment | null
+  /** When the last annual review was submitted (see [`annual_review_window`]). */
+  last_review_submitted_on?: string | null
 }
 
 /** How much a finding matters. */
@@ -1051,6 +1467,20 @@ export interface ValidateAccountCall {
   /** Policy: absent = `current`, a preset name, or a policy object. */
   policy?: PolicyArg | null
   /** Rules edition the caller expects. */
+  rules_version?: string | null
+}
+
+/** Arguments of `validate_profile`. */
+export interface ValidateProfileCall {
+  /** The security profile. */
+  profile: SecurityProfile
+  /** Date to judge for (`YYYY-MM-DD`). */
+  as_of: string
+  /** A catalogue object (or its JSON text); absent = the embedded partial catalogue. */
+  catalogue?: unknown
+  /** Policy: absent = `current`, a preset name, or a policy object. */
+  policy?: PolicyArg | null
+  /** The rules edition the caller expects. */
   rules_version?: string | null
 }
 

@@ -49,7 +49,9 @@ pub fn operations() -> &'static [Operation] {
             crate::eligibility::api::OPERATIONS,
             crate::ident::api::OPERATIONS,
             crate::lifecycle::api::OPERATIONS,
+            crate::msc::api::OPERATIONS,
             crate::portal::api::OPERATIONS,
+            crate::profile::api::OPERATIONS,
         ];
         let mut all: Vec<Operation> = tables.iter().flat_map(|t| t.iter().copied()).collect();
         all.sort_by_key(|op| op.name);

@@ -26,8 +26,10 @@ pub mod error;
 pub mod finding;
 pub mod ident;
 pub mod lifecycle;
+pub mod msc;
 pub mod policy;
 pub mod portal;
+pub mod profile;
 #[cfg(feature = "schema")]
 pub mod schema;
 

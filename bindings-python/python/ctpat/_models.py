@@ -15,6 +15,8 @@ Actor = Literal["partner_officer", "partner_poc", "partner_user", "cbp_scss", "c
 
 Agency = Literal["fmc", "tsa", "cbp", "dot"]
 
+AnswerStatus = Literal["implemented", "partially_implemented", "not_implemented", "not_applicable"]
+
 AppealKind = Literal["benefit_denial", "false_data"]
 
 AppealOutcome = Literal["reversed", "upheld"]
@@ -31,6 +33,8 @@ ConsolidatorSubtype = Literal["air", "oti", "nvocc"]
 
 ContactRole = Literal["company_officer", "employee", "consultant", "read_only"]
 
+DatePrecision = Literal["month", "year"]
+
 DeadlineKind = Literal["certification_decision", "first_validation", "revalidation", "annual_review", "suspension_response", "appeal_window", "appeal_decision", "reapply_bar_end", "profile_update", "blank_profile_response"]
 
 DeadlineState = Literal["due", "open", "overdue"]
@@ -43,13 +47,21 @@ EventKind = Literal["application_started", "profile_submitted", "profile_approve
 
 IdentifierKind = Literal["irs_number", "ssn", "cbp_assigned_number", "ein", "duns", "scac", "usdot", "mc_number", "broker_license", "filer_code", "fmc_org_number", "fmc_mto_number", "iata_org_number", "iata_code", "icao_code", "mid", "rfc", "sct_number", "caat", "bond_number", "canadian_bn", "firms_code", "entry_number"]
 
+Level = Literal["must", "should"]
+
 LogProblem = Literal["edited", "removed", "inserted", "reordered", "date_order"]
 
 PortalGeneration = Literal["v1", "v2", "v3"]
 
+ProfileOutcome = Literal["valid", "invalid", "incomplete"]
+
+ReviewState = Literal["not_yet_open", "open", "submitted", "overdue"]
+
 RuleKind = Literal["computed", "cbp_decision", "advisory"]
 
 RuleStatus = Literal["met", "not_met", "unknown"]
+
+ScreeningResult = Literal["accepted_by_documentation", "expired", "not_recognised", "questionnaire_required"]
 
 Severity = Literal["error", "warning", "info"]
 
@@ -101,11 +113,33 @@ class AdvanceAnswer(Record):
     _fields = ('as_of', 'membership', 'transitions', 'rules_version')
 
 
+class AeoCertificate(Record):
+    """A certificate of an AEO-type programme."""
+
+    __slots__ = ()
+    _fields = ('country', 'programme', 'certificate_id', 'valid_until')
+
+
 class AgreementRef(Record):
     """A reference to a signed agreement (partner agreement, SVI, MRA, ...)."""
 
     __slots__ = ()
     _fields = ('id', 'kind', 'business_type')
+
+
+class AnnualReviewWindowCall(Record):
+    """Arguments of `annual_review_window`."""
+
+    __slots__ = ()
+    _fields = ('anniversary', 'as_of', 'last_submitted_on', 'policy', 'rules_version')
+
+
+class Answer(Record):
+    """The partner's answer to one criterion."""
+
+    __slots__ = ()
+    _fields = ('status', 'narrative', 'evidence', 'updated_on')
+    _defaults = {'evidence': []}
 
 
 class Appeal(Record):
@@ -150,6 +184,13 @@ class AuthorizeCall(Record):
     _fields = ('principal', 'action', 'account', 'as_of', 'policy', 'rules_version')
 
 
+class BascCertificate(Record):
+    """BASC certification."""
+
+    __slots__ = ()
+    _fields = ('certificate_id', 'expires_on')
+
+
 class Benefit(Record):
     """A benefit the membership currently enjoys."""
 
@@ -178,11 +219,54 @@ class Bond(Record):
     _fields = ('bond_type', 'number', 'active')
 
 
+class BusinessPartner(Record):
+    """A supplier or other business partner and the documentation it declares."""
+
+    __slots__ = ()
+    _fields = ('id', 'name', 'country', 'ctpat', 'aeo', 'basc')
+
+
 class BusinessTypeInfo(Record):
     """Describes a business type: what CBP calls it and which identifiers and bond it needs."""
 
     __slots__ = ()
     _fields = ('code', 'name', 'cbp_type', 'required_identifiers', 'required_bond_any_of', 'bond_uncertain', 'sources')
+
+
+class Catalogue(Record):
+    """A versioned MSC catalogue (domain.md §4.6)."""
+
+    __slots__ = ()
+    _fields = ('version', 'effective_from', 'source', 'complete', 'notes', 'focus_areas', 'categories', 'criteria', 'gaps')
+    _defaults = {'notes': [], 'focus_areas': [], 'categories': [], 'gaps': []}
+
+
+class CatalogueCheck(Record):
+    """One structural check a loaded catalogue must pass."""
+
+    __slots__ = ()
+    _fields = ('code', 'description', 'source')
+
+
+class CatalogueSummary(Record):
+    """Counts of a catalogue, returned by `load_catalogue`."""
+
+    __slots__ = ()
+    _fields = ('version', 'effective_from', 'complete', 'criteria', 'must', 'should', 'uncertain', 'by_category')
+
+
+class Category(Record):
+    """One criteria category (domain.md §4.2: 12 in 2019)."""
+
+    __slots__ = ()
+    _fields = ('number', 'name', 'focus_area', 'new_in_2019', 'note')
+
+
+class CategoryCompleteness(Record):
+    """Completeness of one category (or of the whole profile), Must and Should apart."""
+
+    __slots__ = ()
+    _fields = ('overall', 'must', 'should')
 
 
 class CbpDecisions(Record):
@@ -221,6 +305,13 @@ class CompanyProfile(Record):
     _defaults = {'contacts': [], 'users': [], 'documents': [], 'agreements': [], 'linked_accounts': []}
 
 
+class Completeness(Record):
+    """How much of the applicable catalogue the profile answers."""
+
+    __slots__ = ()
+    _fields = ('overall', 'must', 'should', 'by_category')
+
+
 class ConstructMidAnswer(Record):
     """Answer of `construct_mid`."""
 
@@ -240,6 +331,28 @@ class Contact(Record):
 
     __slots__ = ()
     _fields = ('name', 'email', 'role', 'is_poc', 'is_primary_poc', 'has_credential')
+
+
+class Count(Record):
+    """Answered versus applicable criteria."""
+
+    __slots__ = ()
+    _fields = ('answered', 'applicable')
+
+
+class Criterion(Record):
+    """One Minimum Security Criterion."""
+
+    __slots__ = ()
+    _fields = ('id', 'category', 'focus_area', 'level', 'applies_to', 'tags', 'text', 'guidance', 'source', 'uncertain', 'note')
+    _defaults = {'tags': []}
+
+
+class CtpatMembership(Record):
+    """Declared CTPAT membership (verified by the caller, e.g. by a monitoring request, §7.4)."""
+
+    __slots__ = ()
+    _fields = ('status', 'account_id')
 
 
 class DateRange(Record):
@@ -300,6 +413,20 @@ class Finding(Record):
     _defaults = {'params': {}}
 
 
+class FocusArea(Record):
+    """One of the three focus areas of the 2019 MSC (domain.md §4.2)."""
+
+    __slots__ = ()
+    _fields = ('code', 'name')
+
+
+class Gap(Record):
+    """A criterion the sources mention but whose id is unknown (not part of the criteria)."""
+
+    __slots__ = ()
+    _fields = ('reference', 'level', 'text', 'reason')
+
+
 class IdentRuleInfo(Record):
     """One identifier rule as the `identifier_rules` operation lists it."""
 
@@ -349,6 +476,20 @@ class LinkCall(Record):
     _fields = ('memberships', 'group', 'policy')
 
 
+class LoadCatalogueAnswer(Record):
+    """Answer of `load_catalogue`."""
+
+    __slots__ = ()
+    _fields = ('summary', 'catalogue')
+
+
+class LoadCatalogueCall(Record):
+    """Arguments of `load_catalogue`."""
+
+    __slots__ = ()
+    _fields = ('catalogue',)
+
+
 class LogEntry(Record):
     """One applied transition."""
 
@@ -376,6 +517,21 @@ class Membership(Record):
     __slots__ = ()
     _fields = ('business_type', 'status', 'status_before_suspension', 'status_since', 'started_on', 'applied_on', 'certified_on', 'validated_on', 'last_revalidated_on', 'validation_failed_on', 'last_annual_review_on', 'profile_updated_on', 'suspended_on', 'suspension_responded_on', 'withdrawn_on', 'removed_on', 'reapply_barred_until', 'blank_profile_notice_on', 'suspension_cause', 'false_data', 'appeal', 'benefit_restrictions', 'linked_group', 'log')
     _defaults = {'benefit_restrictions': [], 'log': []}
+
+
+class Mra(Record):
+    """One Mutual Recognition Arrangement."""
+
+    __slots__ = ()
+    _fields = ('country', 'country_name', 'programme', 'aliases', 'programme_verified', 'effective_from', 'precision', 'note')
+    _defaults = {'aliases': []}
+
+
+class MraTable(Record):
+    """The MRA table with its provenance."""
+
+    __slots__ = ()
+    _fields = ('version', 'source', 'notes', 'arrangements')
 
 
 class NewMembershipCall(Record):
@@ -407,6 +563,13 @@ class PartnerFacts(Record):
     _fields = ('incorporation_country', 'non_resident_canadian', 'acta_constitutiva', 'last_import_on', 'last_export_on', 'last_border_crossing_on', 'last_activity_on', 'borders_crossed', 'active_in_mexico', 'crosses_border', 'officer_designated_for_security', 'agreement_signed_by_officer', 'security_profile_complete', 'industry_requirements_met', 'unpaid_final_cbp_debt', 'risk_assessment_before_profile', 'ior_number_active', 'principal_party_in_interest', 'export_security_program_documented', 'export_reporting_compliant_12_months', 'good_standing_with_agencies', 'isps_mtsa_compliant', 'consolidator_subtype', 'broker_license_active', 'cbp_invitation', 'handles_us_bound_vessels', 'handles_international_cargo', 'domestic_only', 'asset_based', 'double_brokering', 'pilot_slot', 'licensed_or_bonded_by')
 
 
+class PartnerScreening(Record):
+    """The screening of one partner."""
+
+    __slots__ = ()
+    _fields = ('id', 'result', 'code', 'reason', 'path', 'uncertain')
+
+
 class Policy(Record):
     """All durations, deadlines and switches the rules use."""
 
@@ -415,11 +578,39 @@ class Policy(Record):
     _defaults = {'profile_update_deadlines': {}, 'unpaid_debt_rule_types': [], 'tier3_business_types': []}
 
 
+class ProfileCheck(Record):
+    """One check [`super::validate_profile`] applies."""
+
+    __slots__ = ()
+    _fields = ('code', 'severity', 'incomplete', 'description', 'source')
+
+
+class ProfileReport(Record):
+    """The answer of [`validate_profile`]."""
+
+    __slots__ = ()
+    _fields = ('outcome', 'as_of', 'business_type', 'catalogue_version', 'catalogue_complete', 'findings', 'completeness', 'rules_version')
+
+
 class ReplayCall(Record):
     """Arguments of `replay`."""
 
     __slots__ = ()
     _fields = ('business_type', 'log', 'policy', 'rules_version')
+
+
+class ReviewWindow(Record):
+    """The answer of [`annual_review_window`]."""
+
+    __slots__ = ()
+    _fields = ('as_of', 'cycle', 'opens_on', 'due_on', 'state', 'rules_version')
+
+
+class RiskAssessment(Record):
+    """Dates of the company's risk assessment (domain.md §4.5: redone at least yearly)."""
+
+    __slots__ = ()
+    _fields = ('performed_on', 'reviewed_on')
 
 
 class RuleInfo(Record):
@@ -436,11 +627,47 @@ class RuleResult(Record):
     _fields = ('code', 'kind', 'status', 'message', 'path', 'source')
 
 
+class ScreenPartnersCall(Record):
+    """Arguments of `screen_partners`."""
+
+    __slots__ = ()
+    _fields = ('partners', 'as_of', 'policy', 'rules_version')
+
+
+class ScreeningReport(Record):
+    """The answer of [`screen_partners`]."""
+
+    __slots__ = ()
+    _fields = ('as_of', 'results', 'summary', 'mra_version', 'rules_version')
+
+
+class ScreeningRule(Record):
+    """One screening rule, as data."""
+
+    __slots__ = ()
+    _fields = ('code', 'result', 'description', 'source')
+
+
+class ScreeningSummary(Record):
+    """Counts per result."""
+
+    __slots__ = ()
+    _fields = ('total', 'accepted_by_documentation', 'questionnaire_required', 'expired', 'not_recognised')
+
+
 class SecurityModel(Record):
     """One security model of a Portal 2.0 company profile (one per business type)."""
 
     __slots__ = ()
     _fields = ('business_type', 'account_id', 'status', 'bond_number', 'bond_data_missing')
+
+
+class SecurityProfile(Record):
+    """A partner's security profile: its answers to the MSC of its business type."""
+
+    __slots__ = ()
+    _fields = ('business_type', 'catalogue_version', 'answers', 'risk_assessment', 'last_review_submitted_on')
+    _defaults = {'answers': {}}
 
 
 class SplitCompanyProfileAnswer(Record):
@@ -492,6 +719,13 @@ class ValidateAccountCall(Record):
     _fields = ('account', 'policy', 'rules_version')
 
 
+class ValidateProfileCall(Record):
+    """Arguments of `validate_profile`."""
+
+    __slots__ = ()
+    _fields = ('profile', 'as_of', 'catalogue', 'policy', 'rules_version')
+
+
 class VerifyLogCall(Record):
     """Arguments of `verify_log`."""
 
@@ -508,10 +742,14 @@ AsOfCall._nested = {'membership': Membership}
 AuthorizeCall._nested = {'account': Account}
 BenefitsAnswer._nested = {'benefits': Benefit}
 BenefitsCall._nested = {'membership': Membership}
+BusinessPartner._nested = {'ctpat': CtpatMembership, 'aeo': AeoCertificate, 'basc': BascCertificate}
 BusinessTypeInfo._nested = {'required_identifiers': IdentifierRequirement}
+Catalogue._nested = {'focus_areas': FocusArea, 'categories': Category, 'criteria': Criterion, 'gaps': Gap}
+CategoryCompleteness._nested = {'overall': Count, 'must': Count, 'should': Count}
 ChangeEmailCall._nested = {'account': Account}
 CheckEligibilityCall._nested = {'partner': Partner}
 CompanyProfile._nested = {'security_models': SecurityModel, 'contacts': Contact, 'users': Login, 'documents': DocumentRef, 'agreements': AgreementRef}
+Completeness._nested = {'overall': Count, 'must': Count, 'should': Count}
 ConstructMidAnswer._nested = {'findings': Finding}
 DeadlinesAnswer._nested = {'deadlines': Deadline}
 EligibilityReport._nested = {'results': RuleResult, 'findings': Finding}
@@ -519,17 +757,24 @@ ErrorInfo._nested = {'findings': Finding}
 IdentifierCheck._nested = {'findings': Finding}
 LinkAnswer._nested = {'memberships': Membership, 'schedule': JointSchedule}
 LinkCall._nested = {'memberships': Membership}
+LoadCatalogueAnswer._nested = {'summary': CatalogueSummary, 'catalogue': Catalogue}
 LogEntry._nested = {'event': Event}
 Membership._nested = {'appeal': Appeal, 'log': LogEntry}
+MraTable._nested = {'arrangements': Mra}
 OtherAccountCall._nested = {'account': Account}
 Partner._nested = {'addresses': Address, 'bonds': Bond, 'contacts': Contact, 'facts': PartnerFacts, 'cbp_decisions': CbpDecisions}
 Policy._nested = {'portal_freeze': DateRange}
+ProfileReport._nested = {'findings': Finding, 'completeness': Completeness}
 ReplayCall._nested = {'log': LogEntry}
+ScreenPartnersCall._nested = {'partners': BusinessPartner}
+ScreeningReport._nested = {'results': PartnerScreening, 'summary': ScreeningSummary}
+SecurityProfile._nested = {'risk_assessment': RiskAssessment}
 SplitCompanyProfileAnswer._nested = {'accounts': Account}
 SplitCompanyProfileCall._nested = {'profile': CompanyProfile}
 UserEmailCall._nested = {'account': Account}
 ValidateAccountAnswer._nested = {'findings': Finding}
 ValidateAccountCall._nested = {'account': Account}
+ValidateProfileCall._nested = {'profile': SecurityProfile}
 VerifyLogCall._nested = {'log': LogEntry}
 
-__all__ = ["AccountStatus", "Action", "Actor", "Agency", "AppealKind", "AppealOutcome", "BenefitCode", "BondType", "Border", "BusinessType", "ConsolidatorSubtype", "ContactRole", "DeadlineKind", "DeadlineState", "Effect", "EligibilityOutcome", "EventKind", "IdentifierKind", "LogProblem", "PortalGeneration", "RuleKind", "RuleStatus", "Severity", "Status", "SuspensionCause", "AccessRuleInfo", "AccessRulesAnswer", "Account", "AccountOpAnswer", "Address", "AdvanceAnswer", "AgreementRef", "Appeal", "ApplyEventAnswer", "ApplyEventCall", "AsOfCall", "AuthorizeAnswer", "AuthorizeCall", "Benefit", "BenefitsAnswer", "BenefitsCall", "Bond", "BusinessTypeInfo", "CbpDecisions", "ChangeEmailCall", "CheckEligibilityCall", "CheckIdentifierCall", "CompanyProfile", "ConstructMidAnswer", "ConstructMidCall", "Contact", "DateRange", "Deadline", "DeadlinesAnswer", "DocumentRef", "EligibilityReport", "ErrorInfo", "Event", "Finding", "IdentRuleInfo", "IdentifierCheck", "IdentifierRequirement", "Invariant", "JointSchedule", "LinkAnswer", "LinkCall", "LogEntry", "LogVerification", "Login", "Membership", "NewMembershipCall", "OtherAccountCall", "Partner", "PartnerFacts", "Policy", "ReplayCall", "RuleInfo", "RuleResult", "SecurityModel", "SplitCompanyProfileAnswer", "SplitCompanyProfileCall", "Transition", "TransitionRule", "UserEmailCall", "ValidateAccountAnswer", "ValidateAccountCall", "VerifyLogCall"]
+__all__ = ["AccountStatus", "Action", "Actor", "Agency", "AnswerStatus", "AppealKind", "AppealOutcome", "BenefitCode", "BondType", "Border", "BusinessType", "ConsolidatorSubtype", "ContactRole", "DatePrecision", "DeadlineKind", "DeadlineState", "Effect", "EligibilityOutcome", "EventKind", "IdentifierKind", "Level", "LogProblem", "PortalGeneration", "ProfileOutcome", "ReviewState", "RuleKind", "RuleStatus", "ScreeningResult", "Severity", "Status", "SuspensionCause", "AccessRuleInfo", "AccessRulesAnswer", "Account", "AccountOpAnswer", "Address", "AdvanceAnswer", "AeoCertificate", "AgreementRef", "AnnualReviewWindowCall", "Answer", "Appeal", "ApplyEventAnswer", "ApplyEventCall", "AsOfCall", "AuthorizeAnswer", "AuthorizeCall", "BascCertificate", "Benefit", "BenefitsAnswer", "BenefitsCall", "Bond", "BusinessPartner", "BusinessTypeInfo", "Catalogue", "CatalogueCheck", "CatalogueSummary", "Category", "CategoryCompleteness", "CbpDecisions", "ChangeEmailCall", "CheckEligibilityCall", "CheckIdentifierCall", "CompanyProfile", "Completeness", "ConstructMidAnswer", "ConstructMidCall", "Contact", "Count", "Criterion", "CtpatMembership", "DateRange", "Deadline", "DeadlinesAnswer", "DocumentRef", "EligibilityReport", "ErrorInfo", "Event", "Finding", "FocusArea", "Gap", "IdentRuleInfo", "IdentifierCheck", "IdentifierRequirement", "Invariant", "JointSchedule", "LinkAnswer", "LinkCall", "LoadCatalogueAnswer", "LoadCatalogueCall", "LogEntry", "LogVerification", "Login", "Membership", "Mra", "MraTable", "NewMembershipCall", "OtherAccountCall", "Partner", "PartnerFacts", "PartnerScreening", "Policy", "ProfileCheck", "ProfileReport", "ReplayCall", "ReviewWindow", "RiskAssessment", "RuleInfo", "RuleResult", "ScreenPartnersCall", "ScreeningReport", "ScreeningRule", "ScreeningSummary", "SecurityModel", "SecurityProfile", "SplitCompanyProfileAnswer", "SplitCompanyProfileCall", "Transition", "TransitionRule", "UserEmailCall", "ValidateAccountAnswer", "ValidateAccountCall", "ValidateProfileCall", "VerifyLogCall"]
