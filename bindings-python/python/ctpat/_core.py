@@ -61,6 +61,25 @@ def json_arg(value: Any, name: str) -> Any:
     raise TypeError(f"{name} must be a dict, a JSON str or bytes, not {type(value).__name__}")
 
 
+def obj_arg(value: Any, name: str) -> Any:
+    """Like :func:`json_arg`, and also takes a result record (its ``to_dict()`` is sent)."""
+    from ._records import Record  # local import: records import nothing from here
+
+    if isinstance(value, Record):
+        return value.to_dict()
+    if value is None:
+        raise TypeError(f"{name} must be a dict, a JSON str or bytes, not None")
+    return json_arg(value, name)
+
+
+def put_policy(args: Dict[str, Any], policy: Any) -> Dict[str, Any]:
+    """Adds ``policy`` to the arguments when one is given; returns ``args``."""
+    p = policy_arg(policy)
+    if p is not None:
+        args["policy"] = p
+    return args
+
+
 def str_arg(value: Any, name: str) -> str:
     """Checks that argument ``name`` is a ``str``."""
     if not isinstance(value, str):
@@ -99,4 +118,14 @@ def policy_arg(value: Any) -> Any:
     return json_arg(value, "policy")
 
 
-__all__ = ["CtpatError", "invoke", "invoke_many", "json_arg", "str_arg", "date_arg", "policy_arg"]
+__all__ = [
+    "CtpatError",
+    "invoke",
+    "invoke_many",
+    "json_arg",
+    "obj_arg",
+    "put_policy",
+    "str_arg",
+    "date_arg",
+    "policy_arg",
+]
