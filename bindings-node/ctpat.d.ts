@@ -1,14 +1,49 @@
 // Types of the public ctpat surface. Keys are snake_case, as in the JSON Schemas; the
 // models in ./types.d.ts are generated from those schemas.
 import type {
+  AccessRulesAnswer,
+  Account,
+  AccountOpAnswer,
+  Action,
+  Actor,
+  AdvanceAnswer,
+  ApplyEventAnswer,
+  AuthorizeAnswer,
+  BenefitsAnswer,
+  BusinessPartner,
+  BusinessType,
   BusinessTypeInfo,
+  Catalogue,
+  CatalogueCheck,
+  CompanyProfile,
+  ConstructMidAnswer,
+  ConstructMidCall,
+  DeadlinesAnswer,
   EligibilityReport,
+  Event,
+  EventKind,
   Finding,
   IdentifierCheck,
   IdentifierKind,
+  IdentRuleInfo,
+  LinkAnswer,
+  LoadCatalogueAnswer,
+  LogEntry,
+  LogVerification,
+  Membership,
+  MraTable,
   Partner,
   Policy,
+  ProfileCheck,
+  ProfileReport,
+  ReviewWindow,
   RuleInfo,
+  ScreeningReport,
+  ScreeningRule,
+  SecurityProfile,
+  SplitCompanyProfileAnswer,
+  TransitionRule,
+  ValidateAccountAnswer,
 } from './types'
 
 export * from './types'
@@ -25,7 +60,7 @@ export interface CheckIdentifierOptions {
 
 /** Error thrown by every ctpat function. */
 export declare class CtpatError extends Error {
-  /** Stable code, e.g. `unknown_identifier_kind`, `invalid_input`, `invalid_date`. */
+  /** Stable code, e.g. `unknown_identifier_kind`, `invalid_input`, `invalid_date`, `unknown_field`. */
   readonly code: string
   /** JSON Pointer of the bad field (`''` for the whole input). */
   readonly path: string
@@ -44,8 +79,14 @@ export declare function callMany(op: string, calls: Array<Record<string, unknown
 export declare function callManyAsync(op: string, calls: Array<Record<string, unknown>>): Promise<Array<unknown>>
 /** Every core operation with a one-line summary. */
 export declare function operations(): Array<{ name: string; summary: string }>
+/** The crate, rules and schema versions of this build. */
+export declare function versions(): { version: string; rules_version: string; schema_version: string }
 /** Normalises and checks one identifier of a declared kind. */
 export declare function checkIdentifier(kind: IdentifierKind, text: string, options?: CheckIdentifierOptions): IdentifierCheck
+/** Every identifier check rule with its code, severity and source. */
+export declare function identifierRules(): IdentRuleInfo[]
+/** Builds a manufacturer identification code (MID) from name and address; compares `declared`. */
+export declare function constructMid(input: ConstructMidCall): ConstructMidAnswer
 /** Every business type with its requirements. */
 export declare function businessTypes(): BusinessTypeInfo[]
 /** Today's date in UTC (`YYYY-MM-DD`): what the binding uses when `asOf` is omitted. */
@@ -80,3 +121,145 @@ export declare function checkEligibilityManyAsync(
 ): Promise<Array<EligibilityReport | CtpatError>>
 /** Every eligibility rule. */
 export declare function rules(): RuleInfo[]
+
+/** Options of `validateProfile` and its batch forms. */
+export interface ProfileOptions extends CommonOptions {
+  /** A user-supplied MSC catalogue (object or JSON text); default the embedded partial one. */
+  catalogue?: Catalogue | Record<string, unknown> | string
+}
+/** Validates a security profile against an MSC catalogue as of a date. */
+export declare function validateProfile(profile: SecurityProfile | Record<string, unknown>, options?: ProfileOptions): ProfileReport
+/** Many profiles in one native call; a profile that cannot be understood gives its error in place. */
+export declare function validateProfileMany(
+  profiles: Array<SecurityProfile | Record<string, unknown>>,
+  options?: ProfileOptions,
+): Array<ProfileReport | CtpatError>
+/** `validateProfileMany` on the libuv thread pool. */
+export declare function validateProfileManyAsync(
+  profiles: Array<SecurityProfile | Record<string, unknown>>,
+  options?: ProfileOptions,
+): Promise<Array<ProfileReport | CtpatError>>
+
+/** Options of `annualReviewWindow`. */
+export interface ReviewWindowOptions extends CommonOptions {
+  /** Date of the last annual review submitted, if any. */
+  lastSubmittedOn?: string | Date
+}
+/** The annual review window around a certification anniversary and its state on `asOf`. */
+export declare function annualReviewWindow(anniversary: string | Date, options?: ReviewWindowOptions): ReviewWindow
+/** Screens business partners on their CTPAT, AEO (MRA) or BASC documentation in one native call. */
+export declare function screenPartners(partners: Array<BusinessPartner | Record<string, unknown>>, options?: CommonOptions): ScreeningReport
+/** `screenPartners` on the libuv thread pool (one native call for the whole array). */
+export declare function screenPartnersAsync(
+  partners: Array<BusinessPartner | Record<string, unknown>>,
+  options?: CommonOptions,
+): Promise<ScreeningReport>
+/** The mutual recognition arrangements used by partner screening. */
+export declare function mraTable(): MraTable
+/** Every security-profile check with its severity and source. */
+export declare function profileChecks(): ProfileCheck[]
+/** Every partner-screening rule with its result and source. */
+export declare function screeningRules(): ScreeningRule[]
+/** The checks a user-supplied MSC catalogue must pass. */
+export declare function catalogueChecks(): CatalogueCheck[]
+/** Validates a user-supplied MSC catalogue (object or JSON text); returns it normalised with a summary. */
+export declare function loadCatalogue(catalogue: Catalogue | Record<string, unknown> | string): LoadCatalogueAnswer
+/** The embedded (partial) 2019 MSC catalogue. */
+export declare function catalogue(): Catalogue
+
+/** Options of calls that take a policy but no date. */
+export interface PolicyOptions {
+  /** A preset name or a policy object; default `current`. */
+  policy?: PolicyInput
+  /** The rules edition you expect; another edition is refused. */
+  rulesVersion?: string
+}
+/** Options of `applyEvent`. */
+export interface ApplyEventOptions extends PolicyOptions {
+  /** The date of the event (`YYYY-MM-DD` or a `Date`); default today in UTC. */
+  at?: string | Date
+}
+/** A membership that has not applied yet. */
+export declare function newMembership(businessType: BusinessType): Membership
+/** Applies one lifecycle event (an object, or just its kind) by an actor: state in, state out. */
+export declare function applyEvent(
+  membership: Membership,
+  event: Event | EventKind,
+  actor: Actor,
+  options?: ApplyEventOptions,
+): ApplyEventAnswer
+/** Applies every deadline consequence that took effect by `asOf`. */
+export declare function advance(membership: Membership, options?: CommonOptions): AdvanceAnswer
+/** What a membership has due next on `asOf`. */
+export declare function deadlines(membership: Membership, options?: CommonOptions): DeadlinesAnswer
+/** The benefits a membership enjoys now. */
+export declare function benefits(membership: Membership, options?: PolicyOptions): BenefitsAnswer
+/** The lifecycle transition table. */
+export declare function transitions(): TransitionRule[]
+/** Checks a membership audit log's hash chain. */
+export declare function verifyLog(log: LogEntry[]): LogVerification
+/** Rebuilds a membership from its audit log. */
+export declare function replay(businessType: BusinessType, log: LogEntry[], options?: PolicyOptions): Membership
+/** Links memberships into one validation group and returns the shared schedule. */
+export declare function linkForJointValidation(
+  memberships: Membership[],
+  group: string,
+  options?: { policy?: PolicyInput },
+): LinkAnswer
+
+/** Who asks: a portal login acting in one account, a CBP role, or nobody. */
+export type PortalPrincipal =
+  | { kind: 'user'; email: string; account_id: string }
+  | { kind: 'cbp_scss' }
+  | { kind: 'cbp_hq' }
+  | { kind: 'cbp_other' }
+  | { kind: 'anonymous' }
+/** Decides whether a principal may take an action in a portal account. */
+export declare function authorize(
+  principal: PortalPrincipal,
+  action: Action,
+  account: Account,
+  options?: CommonOptions,
+): AuthorizeAnswer
+/** Checks a portal account's contact and user invariants. */
+export declare function validateAccount(account: Account, options?: PolicyOptions): ValidateAccountAnswer
+/** Designates a new user of a portal account (primary POC only). */
+export declare function addUser(principal: PortalPrincipal, account: Account, email: string, options?: CommonOptions): AccountOpAnswer
+/** Removes a designated user of a portal account (primary POC only). */
+export declare function removeUser(principal: PortalPrincipal, account: Account, email: string, options?: CommonOptions): AccountOpAnswer
+/** Hands the primary POC role to another contact. */
+export declare function changePrimaryPoc(
+  principal: PortalPrincipal,
+  account: Account,
+  email: string,
+  options?: CommonOptions,
+): AccountOpAnswer
+/** Changes a contact's or user's e-mail (delete and re-add). */
+export declare function changeEmail(
+  principal: PortalPrincipal,
+  account: Account,
+  oldEmail: string,
+  newEmail: string,
+  options?: CommonOptions,
+): AccountOpAnswer
+/** Links another account for a joint review. */
+export declare function linkAccounts(
+  principal: PortalPrincipal,
+  account: Account,
+  otherAccountId: string,
+  options?: CommonOptions,
+): AccountOpAnswer
+/** Removes the link to another account. */
+export declare function unlinkAccounts(
+  principal: PortalPrincipal,
+  account: Account,
+  otherAccountId: string,
+  options?: CommonOptions,
+): AccountOpAnswer
+/** Splits a Portal 2.0 company profile into one account per security model. */
+export declare function splitCompanyProfile(
+  profile: CompanyProfile,
+  options?: { rulesVersion?: string },
+): SplitCompanyProfileAnswer
+/** The portal access rules in evaluation order and the account invariants. */
+export declare function accessRules(): AccessRulesAnswer
