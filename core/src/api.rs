@@ -232,9 +232,18 @@ fn path_error(err: serde_path_to_error::Error<serde_json::Error>) -> Error {
         }
     }
     let inner = err.into_inner();
-    let message = inner.to_string();
+    // serde echoes values it cannot use; an SSN put in the wrong field must not come back whole.
+    let message = ident::mask_ssn_like(&inner.to_string());
     if matches!(inner.classify(), serde_json::error::Category::Data) {
         let text = strip_position(&message);
+        // A missing field's error points at the field itself, not at its parent object.
+        if let Some((field, _)) = text
+            .strip_prefix("missing field `")
+            .and_then(|rest| rest.split_once('`'))
+        {
+            let path = crate::finding::pointer(&pointer, field);
+            return Error::input_code("invalid_input", path, text);
+        }
         // serde_path_to_error's path already ends at the unknown field itself.
         if text.starts_with("unknown field `") {
             return Error::input_code("unknown_field", pointer, text);
@@ -389,6 +398,21 @@ mod tests {
         assert_eq!(err["error"]["code"], "unknown_operation");
         let bad: Value = serde_json::from_str(&call_envelope("versions", "{")).unwrap();
         assert_eq!(bad["error"]["code"], "invalid_json");
+    }
+
+    #[test]
+    fn error_messages_never_echo_an_ssn_and_missing_fields_point_at_themselves() {
+        let e = call("check_identifier", r#"{"kind":"scac","text":123456789}"#).unwrap_err();
+        assert!(!e.to_string().contains("123456789"), "{e}");
+        assert!(e.to_string().contains("6789"));
+        let e = call(
+            "check_eligibility",
+            r#"{"partner":{"business_type":"078-05-1120"},"as_of":"2025-01-01"}"#,
+        )
+        .unwrap_err();
+        assert!(!e.to_string().contains("078-05-1120"), "{e}");
+        let e = call("check_identifier", r#"{"kind":"scac"}"#).unwrap_err();
+        assert_eq!((e.code(), e.path()), ("invalid_input", "/text"));
     }
 
     #[test]

@@ -170,9 +170,9 @@ impl From<serde_json::Error> for Error {
         }
         match err.classify() {
             Category::Syntax | Category::Eof | Category::Io => Self::Json {
-                message: err.to_string(),
+                message: crate::ident::mask_ssn_like(&err.to_string()),
             },
-            Category::Data => Self::input("", err.to_string()),
+            Category::Data => Self::input("", crate::ident::mask_ssn_like(&err.to_string())),
         }
     }
 }

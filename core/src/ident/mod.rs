@@ -106,7 +106,10 @@ impl std::str::FromStr for IdentifierKind {
         Self::from_code(s.trim()).ok_or_else(|| Error::Input {
             code: "unknown_identifier_kind",
             path: "/kind".to_owned(),
-            message: format!("unknown identifier kind `{}`", truncate_for_message(s)),
+            message: format!(
+                "unknown identifier kind `{}`",
+                mask_ssn_like(&truncate_for_message(s))
+            ),
         })
     }
 }
@@ -317,6 +320,46 @@ pub fn check(
         canonical,
         personal,
     }
+}
+
+/// Masks SSN-like digit runs (9 or more digits, possibly split by `-` or blanks) in a
+/// message, keeping the last 4 digits: serde echoes enum values it does not know, and a caller
+/// may have put personal data in the wrong field.
+pub fn mask_ssn_like(message: &str) -> String {
+    let chars: Vec<char> = message.chars().collect();
+    let mut out = String::with_capacity(message.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let is_run = |c: char| c.is_ascii_digit() || c == '-' || c == ' ';
+        if chars.get(i).is_some_and(char::is_ascii_digit) {
+            let mut j = i;
+            while chars.get(j).is_some_and(|c| is_run(*c)) {
+                j += 1;
+            }
+            let run: &[char] = chars.get(i..j).unwrap_or_default();
+            let digits = run.iter().filter(|c| c.is_ascii_digit()).count();
+            if digits >= 9 {
+                let mut seen = 0;
+                for c in run {
+                    if c.is_ascii_digit() {
+                        seen += 1;
+                        out.push(if seen + 4 > digits { *c } else { '*' });
+                    } else {
+                        out.push(*c);
+                    }
+                }
+            } else {
+                out.extend(run);
+            }
+            i = j;
+        } else {
+            if let Some(c) = chars.get(i) {
+                out.push(*c);
+            }
+            i += 1;
+        }
+    }
+    out
 }
 
 /// Shortens text quoted in a message so that a huge input does not become a huge message.

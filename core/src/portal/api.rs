@@ -269,69 +269,6 @@ pub struct AccessRulesAnswer {
     pub invariants: Vec<Invariant>,
 }
 
-/// Masks SSN-like digit runs (9 or more digits, possibly split by `-` or blanks) in a
-/// message, keeping the last 4 digits: serde echoes enum values it does not know, and a caller
-/// may have put personal data in the wrong field.
-pub(crate) fn mask_ssn_like(message: &str) -> String {
-    let chars: Vec<char> = message.chars().collect();
-    let mut out = String::with_capacity(message.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let is_run = |c: char| c.is_ascii_digit() || c == '-' || c == ' ';
-        if chars.get(i).is_some_and(char::is_ascii_digit) {
-            let mut j = i;
-            while chars.get(j).is_some_and(|c| is_run(*c)) {
-                j += 1;
-            }
-            let run: &[char] = chars.get(i..j).unwrap_or_default();
-            let digits = run.iter().filter(|c| c.is_ascii_digit()).count();
-            if digits >= 9 {
-                let mut seen = 0;
-                for c in run {
-                    if c.is_ascii_digit() {
-                        seen += 1;
-                        out.push(if seen + 4 > digits { *c } else { '*' });
-                    } else {
-                        out.push(*c);
-                    }
-                }
-            } else {
-                out.extend(run);
-            }
-            i = j;
-        } else {
-            if let Some(c) = chars.get(i) {
-                out.push(*c);
-            }
-            i += 1;
-        }
-    }
-    out
-}
-
-/// [`from_value`] with SSN-like values masked in the error message, and a missing field's
-/// error pointing at the field itself.
-fn parse<T: serde::de::DeserializeOwned>(args: Value) -> Result<T, Error> {
-    from_value(args, "").map_err(|e| match e {
-        Error::Input {
-            code,
-            path,
-            message,
-        } => {
-            let missing = message
-                .strip_prefix("missing field `")
-                .and_then(|rest| rest.split_once('`'))
-                .map(|(field, _)| crate::finding::pointer(&path, field));
-            Error::Input {
-                code,
-                path: missing.unwrap_or(path),
-                message: mask_ssn_like(&message),
-            }
-        }
-        other => other,
-    })
-}
-
 fn run_access_rules(args: Value) -> Result<Value, Error> {
     crate::api::no_more_args(&args)?;
     Ok(serde_json::to_value(AccessRulesAnswer {
@@ -341,7 +278,7 @@ fn run_access_rules(args: Value) -> Result<Value, Error> {
 }
 
 fn run_validate_account(args: Value) -> Result<Value, Error> {
-    let call: ValidateAccountCall = parse(args)?;
+    let call: ValidateAccountCall = from_value(args, "")?;
     check_rules_version(call.rules_version.as_deref())?;
     let policy = policy_from_value(call.policy.unwrap_or(Value::Null), "/policy")?;
     let findings = validate_account(&call.account, &policy)
@@ -359,7 +296,7 @@ fn run_validate_account(args: Value) -> Result<Value, Error> {
 }
 
 fn run_authorize(args: Value) -> Result<Value, Error> {
-    let call: AuthorizeCall = parse(args)?;
+    let call: AuthorizeCall = from_value(args, "")?;
     check_rules_version(call.rules_version.as_deref())?;
     let action: Action = call.action.parse().map_err(|e| match e {
         Error::Input { code, message, .. } => Error::Input {
@@ -383,34 +320,35 @@ fn run_authorize(args: Value) -> Result<Value, Error> {
 }
 
 fn run_add_user(args: Value) -> Result<Value, Error> {
-    parse::<UserEmailCall>(args)?.run(|a, act, c| ops::add_user(a, act, &c.email))
+    from_value::<UserEmailCall>(args, "")?.run(|a, act, c| ops::add_user(a, act, &c.email))
 }
 
 fn run_remove_user(args: Value) -> Result<Value, Error> {
-    parse::<UserEmailCall>(args)?.run(|a, act, c| ops::remove_user(a, act, &c.email))
+    from_value::<UserEmailCall>(args, "")?.run(|a, act, c| ops::remove_user(a, act, &c.email))
 }
 
 fn run_change_primary_poc(args: Value) -> Result<Value, Error> {
-    parse::<UserEmailCall>(args)?.run(|a, act, c| ops::change_primary_poc(a, act, &c.email))
+    from_value::<UserEmailCall>(args, "")?
+        .run(|a, act, c| ops::change_primary_poc(a, act, &c.email))
 }
 
 fn run_change_email(args: Value) -> Result<Value, Error> {
-    parse::<ChangeEmailCall>(args)?
+    from_value::<ChangeEmailCall>(args, "")?
         .run(|a, act, c| ops::change_email(a, act, &c.old_email, &c.new_email))
 }
 
 fn run_link_accounts(args: Value) -> Result<Value, Error> {
-    parse::<OtherAccountCall>(args)?
+    from_value::<OtherAccountCall>(args, "")?
         .run(|a, act, c| ops::link_accounts(a, act, &c.other_account_id))
 }
 
 fn run_unlink_accounts(args: Value) -> Result<Value, Error> {
-    parse::<OtherAccountCall>(args)?
+    from_value::<OtherAccountCall>(args, "")?
         .run(|a, act, c| ops::unlink_accounts(a, act, &c.other_account_id))
 }
 
 fn run_split_company_profile(args: Value) -> Result<Value, Error> {
-    let call: SplitCompanyProfileCall = parse(args)?;
+    let call: SplitCompanyProfileCall = from_value(args, "")?;
     check_rules_version(call.rules_version.as_deref())?;
     let accounts = split_company_profile(&call.profile)?;
     Ok(serde_json::to_value(SplitCompanyProfileAnswer {
@@ -425,10 +363,13 @@ mod tests {
 
     #[test]
     fn ssn_like_values_are_masked_in_parse_errors() {
-        assert_eq!(mask_ssn_like("`123-45-6789` x"), "`***-**-6789` x");
-        assert_eq!(mask_ssn_like("`123456789`"), "`*****6789`");
         assert_eq!(
-            mask_ssn_like("contact 12 at 2025-03-10"),
+            crate::ident::mask_ssn_like("`123-45-6789` x"),
+            "`***-**-6789` x"
+        );
+        assert_eq!(crate::ident::mask_ssn_like("`123456789`"), "`*****6789`");
+        assert_eq!(
+            crate::ident::mask_ssn_like("contact 12 at 2025-03-10"),
             "contact 12 at 2025-03-10"
         );
         let call = serde_json::json!({
