@@ -18,7 +18,7 @@ mod output;
 #[derive(Parser, Debug)]
 #[command(name = "ctpat", version, about, long_about = None)]
 #[command(
-    after_help = "Examples:\n  ctpat identifier scac qwrt\n  ctpat identifier ssn 123-45-6789 --json\n  ctpat business-types"
+    after_help = "Examples:\n  ctpat identifier scac qwrt\n  ctpat identifier ssn 123-45-6789 --json\n  ctpat business-types\n  ctpat eligibility partner.json --as-of 2025-06-30\n  ctpat profile profile.json --as-of 2025-06-30\n  ctpat screen partners.csv --as-of 2025-06-30\n  ctpat status membership.json --as-of 2025-06-30\n  ctpat authorize --principal me.json --action view_account account.json"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -73,6 +73,124 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Validate a security profile against the MSC catalogue (exit 0 valid, 1 invalid or
+    /// incomplete). A `.jsonl` file is a batch: one profile per line.
+    #[command(
+        after_help = "Examples:\n  ctpat profile examples/cli/profile.json --as-of 2025-06-30\n  ctpat profile profiles.jsonl --as-of 2025-06-30 --json\n  ctpat profile profile.json --as-of 2025-06-30 --catalogue my-catalogue.json --policy portal_2006\n  cat profile.json | ctpat profile - --as-of 2025-06-30"
+    )]
+    Profile {
+        /// Security profile JSON file, a `.jsonl` batch, or `-` for stdin.
+        input: String,
+        /// The date of the answer (YYYY-MM-DD).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: String,
+        /// A full MSC catalogue JSON file (default: the embedded partial 2019 catalogue).
+        #[arg(long, value_name = "FILE")]
+        catalogue: Option<String>,
+        /// A policy preset name or a policy JSON file.
+        #[arg(long, value_name = "PRESET|FILE")]
+        policy: Option<String>,
+        /// Print the report as JSON (JSON Lines for a batch).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Screen business partners by the documentation they hold (exit 0 when every partner is
+    /// accepted by documentation, 1 otherwise). Input: a JSON array (`.json`), JSON Lines
+    /// (`.jsonl`, streamed) or CSV (`.csv`, one partner per row).
+    #[command(after_help = SCREEN_HELP)]
+    Screen {
+        /// Partners file: `.json` (array), `.jsonl`/`.ndjson` (one partner per line), `.csv`,
+        /// or `-` (a JSON array on stdin).
+        input: String,
+        /// The date of the screening (YYYY-MM-DD).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: String,
+        /// A policy preset name or a policy JSON file.
+        #[arg(long, value_name = "PRESET|FILE")]
+        policy: Option<String>,
+        /// Print JSON: the report (JSON Lines of results then a summary line for `.jsonl`).
+        #[arg(long)]
+        json: bool,
+        /// Print only the summary counts.
+        #[arg(long)]
+        summary: bool,
+    },
+    /// Show a membership's status, tier, deadlines and benefits (exit 1 when a deadline is
+    /// overdue); `--advance` prints the membership with every passed deadline applied;
+    /// `--new TYPE` prints a new membership.
+    #[command(
+        after_help = "Examples:\n  ctpat status examples/cli/membership.json --as-of 2025-06-30\n  ctpat status examples/cli/membership_2006.json --as-of 2006-10-15 --policy portal_2006 --advance\n  ctpat status examples/cli/membership.json --as-of 2025-06-30 --advance --output advanced.json\n  ctpat status --new importer"
+    )]
+    Status {
+        /// Membership JSON file or `-` for stdin.
+        #[arg(required_unless_present = "new", conflicts_with = "new")]
+        input: Option<String>,
+        /// The date of the answer (YYYY-MM-DD).
+        #[arg(long, value_name = "YYYY-MM-DD", required_unless_present = "new")]
+        as_of: Option<String>,
+        /// A policy preset name or a policy JSON file.
+        #[arg(long, value_name = "PRESET|FILE")]
+        policy: Option<String>,
+        /// Print the answers as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Print (or write with `--output`) the membership advanced to `--as-of` as JSON.
+        #[arg(long)]
+        advance: bool,
+        /// With `--advance`: write the advanced membership to this file instead of stdout.
+        #[arg(long, value_name = "FILE", requires = "advance")]
+        output: Option<String>,
+        /// Print a new membership (status `none`) for a business type.
+        #[arg(long, value_name = "BUSINESS_TYPE")]
+        new: Option<String>,
+    },
+    /// Apply one lifecycle event to a membership and print the new membership as JSON.
+    #[command(
+        after_help = "Examples:\n  ctpat event examples/cli/membership.json --event '{\"kind\":\"annual_review_submitted\"}' --actor partner_officer --at 2025-02-10\n  ctpat event membership.json --event event.json --actor cbp_scss --at 2025-03-01 --output next.json"
+    )]
+    Event {
+        /// Membership JSON file or `-` for stdin.
+        input: String,
+        /// The event as JSON text (e.g. `{\"kind\":\"certified\"}`) or a JSON file.
+        #[arg(long, value_name = "JSON|FILE")]
+        event: String,
+        /// Who acts (e.g. `partner_officer`, `cbp_scss`, `cbp_hq`).
+        #[arg(long)]
+        actor: String,
+        /// The date of the event (YYYY-MM-DD).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        at: String,
+        /// A policy preset name or a policy JSON file.
+        #[arg(long, value_name = "PRESET|FILE")]
+        policy: Option<String>,
+        /// Write the new membership to this file instead of stdout.
+        #[arg(long, value_name = "FILE")]
+        output: Option<String>,
+    },
+    /// Decide whether a principal may take an action in a portal account (exit 0 allowed,
+    /// 1 denied); prints the deciding rule and its source.
+    #[command(
+        after_help = "Examples:\n  ctpat authorize --principal examples/cli/principal.json --action view_account examples/cli/account.json --as-of 2025-03-10\n  ctpat authorize --principal examples/cli/principal.json --action change_bond examples/cli/account.json --as-of 2025-03-10 --json\n  ctpat authorize --principal examples/cli/principal.json --action change_bond examples/cli/account.json --as-of 2006-06-01 --policy portal_2006"
+    )]
+    Authorize {
+        /// Principal JSON file (e.g. `{\"kind\":\"user\",\"email\":...,\"account_id\":...}`).
+        #[arg(long, value_name = "FILE")]
+        principal: String,
+        /// The action, e.g. `view_account`, `add_user`, `change_bond`.
+        #[arg(long)]
+        action: String,
+        /// Account JSON file or `-` for stdin.
+        account: String,
+        /// The date of the decision (YYYY-MM-DD); default today (UTC).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<String>,
+        /// A policy preset name or a policy JSON file.
+        #[arg(long, value_name = "PRESET|FILE")]
+        policy: Option<String>,
+        /// Print the decision as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// List every eligibility rule with its code, business types and source.
     Rules {
         /// Print the list as JSON.
@@ -110,6 +228,17 @@ enum Command {
     },
 }
 
+const SCREEN_HELP: &str = "Examples:
+  ctpat screen examples/cli/partners.json --as-of 2025-06-30
+  ctpat screen examples/cli/partners.csv --as-of 2025-06-30 --json
+  ctpat screen partners.jsonl --as-of 2025-06-30 --summary
+
+CSV columns (header row required, any order, unknown columns refused; empty cell = absent):
+  id, name, country, ctpat_status, ctpat_account_id, aeo_country, aeo_programme,
+  aeo_certificate_id, aeo_valid_until, basc_certificate_id, basc_expires_on
+  ctpat_* fill `ctpat`, aeo_* fill `aeo`, basc_* fill `basc` (a group is absent when all its
+  cells are empty).";
+
 /// A failure that ends the command with exit code 2.
 pub struct Failure {
     code: String,
@@ -136,7 +265,12 @@ impl Failure {
 
 /// Runs one core operation on named arguments.
 pub fn call(op: &str, args: &Value) -> Result<Value, Failure> {
-    let text = ctpat::api::call(op, &args.to_string()).map_err(|e| {
+    call_text(op, &args.to_string())
+}
+
+/// Runs one core operation on named arguments given as JSON text.
+pub fn call_text(op: &str, args: &str) -> Result<Value, Failure> {
+    let text = ctpat::api::call(op, args).map_err(|e| {
         let path = e.path();
         let message = if path.is_empty() || e.to_string().contains(path) {
             e.to_string()
@@ -188,6 +322,78 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             policy,
             json,
         } => commands::eligibility(&input, &as_of, policy.as_deref(), json),
+        Command::Profile {
+            input,
+            as_of,
+            catalogue,
+            policy,
+            json,
+        } => commands::profile(
+            &input,
+            &as_of,
+            catalogue.as_deref(),
+            policy.as_deref(),
+            json,
+        ),
+        Command::Screen {
+            input,
+            as_of,
+            policy,
+            json,
+            summary,
+        } => commands::screen(&input, &as_of, policy.as_deref(), json, summary),
+        Command::Status {
+            input,
+            as_of,
+            policy,
+            json,
+            advance,
+            output,
+            new,
+        } => match (new, input, as_of) {
+            (Some(business_type), _, _) => commands::new_membership(&business_type),
+            (None, Some(input), Some(as_of)) => commands::status(
+                &input,
+                &as_of,
+                policy.as_deref(),
+                json,
+                advance.then_some(output.as_deref()),
+            ),
+            _ => Err(Failure::new(
+                "usage",
+                "`ctpat status` needs FILE and --as-of, or --new BUSINESS_TYPE",
+            )),
+        },
+        Command::Event {
+            input,
+            event,
+            actor,
+            at,
+            policy,
+            output,
+        } => commands::event(
+            &input,
+            &event,
+            &actor,
+            &at,
+            policy.as_deref(),
+            output.as_deref(),
+        ),
+        Command::Authorize {
+            principal,
+            action,
+            account,
+            as_of,
+            policy,
+            json,
+        } => commands::authorize(
+            &principal,
+            &action,
+            &account,
+            as_of.as_deref(),
+            policy.as_deref(),
+            json,
+        ),
         Command::Rules { json } => {
             let answer = call("rules", &json!({}))?;
             if json {

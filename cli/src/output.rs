@@ -32,7 +32,12 @@ pub fn print_findings(findings: &[Value]) {
 
 /// Prints rows as an aligned table with a header.
 pub fn print_table<const N: usize>(header: &[&str; N], rows: &[[&str; N]]) {
-    let mut widths = header.map(str::len);
+    print_aligned(Some(header), rows);
+}
+
+/// Prints rows aligned in columns, with a header line when one is given.
+fn print_aligned<const N: usize>(header: Option<&[&str; N]>, rows: &[[&str; N]]) {
+    let mut widths = header.map_or([0; N], |h| h.map(str::len));
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.chars().count());
@@ -50,7 +55,9 @@ pub fn print_table<const N: usize>(header: &[&str; N], rows: &[[&str; N]]) {
         }
         s
     };
-    let _ = writeln!(out, "{}", line(header));
+    if let Some(header) = header {
+        let _ = writeln!(out, "{}", line(header));
+    }
     for row in rows {
         let _ = writeln!(out, "{}", line(row));
     }
@@ -256,4 +263,215 @@ impl Progress {
             let _ = writeln!(std::io::stderr().lock());
         }
     }
+}
+
+/// Writes a value as pretty JSON to a file.
+pub fn write_json_file(path: &str, value: &Value) -> Result<(), crate::Failure> {
+    let text = serde_json::to_string_pretty(value)
+        .map_err(|e| crate::Failure::new("internal", e.to_string()))?;
+    std::fs::write(path, text + "\n")
+        .map_err(|e| crate::Failure::new("io_error", format!("cannot write `{path}`: {e}")))
+}
+
+fn count(value: &Value) -> String {
+    format!(
+        "{}/{}",
+        value["answered"].as_u64().unwrap_or(0),
+        value["applicable"].as_u64().unwrap_or(0)
+    )
+}
+
+/// Prints a profile report: outcome line, completeness, then the findings table.
+pub fn print_profile(report: &Value) {
+    let c = &report["completeness"];
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(
+        out,
+        "{} {} profile ({}) as of {}",
+        paint(text(&report["outcome"])),
+        text(&report["business_type"]),
+        text(&report["catalogue_version"]),
+        text(&report["as_of"])
+    );
+    let _ = writeln!(
+        out,
+        "answered {} applicable criteria (must {}, should {})",
+        count(&c["overall"]),
+        count(&c["must"]),
+        count(&c["should"])
+    );
+    if let Some(categories) = c["by_category"].as_object() {
+        let parts: Vec<String> = categories
+            .iter()
+            .filter(|(_, v)| v["overall"]["applicable"].as_u64().unwrap_or(0) > 0)
+            .map(|(k, v)| format!("{k}: {}", count(&v["overall"])))
+            .collect();
+        if !parts.is_empty() {
+            let _ = writeln!(out, "by category: {}", parts.join(", "));
+        }
+    }
+    drop(out);
+    let empty = Vec::new();
+    let findings = report["findings"].as_array().unwrap_or(&empty);
+    if findings.is_empty() {
+        let _ = writeln!(std::io::stdout().lock(), "no findings");
+    } else {
+        print_findings(findings);
+    }
+}
+
+/// Prints screening results as table rows (with the header when `header`).
+pub fn print_screening_rows(report: &Value, header: bool) {
+    let empty = Vec::new();
+    let results = report["results"].as_array().unwrap_or(&empty);
+    let painted: Vec<String> = results.iter().map(|r| paint(text(&r["result"]))).collect();
+    let rows: Vec<[&str; 4]> = results
+        .iter()
+        .zip(&painted)
+        .map(|(r, result)| {
+            [
+                text(&r["id"]),
+                result.as_str(),
+                text(&r["code"]),
+                text(&r["reason"]),
+            ]
+        })
+        .collect();
+    if header {
+        print_table(&["ID", "RESULT", "RULE", "REASON"], &rows);
+    } else {
+        print_aligned(None, &rows);
+    }
+}
+
+
+/// Prints a screening report as a table.
+pub fn print_screening(report: &Value) {
+    let _ = writeln!(
+        std::io::stdout().lock(),
+        "screening as of {} (mra table {})",
+        text(&report["as_of"]),
+        text(&report["mra_version"])
+    );
+    print_screening_rows(report, true);
+}
+
+/// Prints the screening summary counts.
+pub fn print_screening_summary(summary: &Value) {
+    let n = |k: &str| summary[k].as_u64().unwrap_or(0);
+    let _ = writeln!(
+        std::io::stdout().lock(),
+        "total {}: {} {}, {} {}, {} {}, {} {}",
+        n("total"),
+        n("accepted_by_documentation"),
+        paint("accepted_by_documentation"),
+        n("questionnaire_required"),
+        paint("questionnaire_required"),
+        n("expired"),
+        paint("expired"),
+        n("not_recognised"),
+        paint("not_recognised"),
+    );
+}
+
+/// Prints each screening result as one JSON line.
+pub fn print_results_lines(report: &Value) {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for r in report["results"].as_array().into_iter().flatten() {
+        let _ = writeln!(out, "{r}");
+    }
+}
+
+/// Prints a membership's status, tier, deadlines and benefits.
+pub fn print_status(deadlines: &Value, benefits: &Value) {
+    let tier = benefits["tier"]
+        .as_u64()
+        .map_or_else(|| "-".to_owned(), |t| t.to_string());
+    let _ = writeln!(
+        std::io::stdout().lock(),
+        "{} (tier {tier}) as of {}",
+        paint(text(&benefits["status"])),
+        text(&deadlines["as_of"])
+    );
+    let empty = Vec::new();
+    let list = deadlines["deadlines"].as_array().unwrap_or(&empty);
+    let states: Vec<String> = list.iter().map(|d| paint(text(&d["state"]))).collect();
+    let consequences: Vec<String> = list
+        .iter()
+        .map(|d| match (d["consequence"].as_str(), d["consequence_on"].as_str()) {
+            (Some(t), Some(on)) => format!("{t} on {on}"),
+            (Some(t), None) => t.to_owned(),
+            _ if d["target_only"] == true => "target only".to_owned(),
+            _ => "-".to_owned(),
+        })
+        .collect();
+    let rows: Vec<[&str; 5]> = list
+        .iter()
+        .zip(&states)
+        .zip(&consequences)
+        .map(|((d, state), c)| {
+            [
+                text(&d["kind"]),
+                text(&d["due"]),
+                state.as_str(),
+                c.as_str(),
+                text(&d["source"]),
+            ]
+        })
+        .collect();
+    if rows.is_empty() {
+        let _ = writeln!(std::io::stdout().lock(), "no deadlines");
+    } else {
+        print_table(&["DEADLINE", "DUE", "STATE", "CONSEQUENCE", "SOURCE"], &rows);
+    }
+    let list = benefits["benefits"].as_array().unwrap_or(&empty);
+    let rows: Vec<[&str; 2]> = list
+        .iter()
+        .map(|b| [text(&b["code"]), text(&b["description"])])
+        .collect();
+    if rows.is_empty() {
+        let _ = writeln!(std::io::stdout().lock(), "no benefits");
+    } else {
+        print_table(&["BENEFIT", "DESCRIPTION"], &rows);
+    }
+}
+
+/// Tells on stderr what an advance did, after the membership went to a file.
+pub fn print_transitions(answer: &Value, file: &str) {
+    let n = answer["transitions"].as_array().map_or(0, Vec::len);
+    let _ = writeln!(
+        std::io::stdout().lock(),
+        "{} (as of {}): {n} transition(s) applied; written to {file}",
+        paint(text(&answer["membership"]["status"])),
+        text(&answer["as_of"])
+    );
+}
+
+/// Tells what an event did, after the membership went to a file.
+pub fn print_event(answer: &Value, file: &str) {
+    let _ = writeln!(
+        std::io::stdout().lock(),
+        "{}: written to {file}",
+        paint(text(&answer["membership"]["status"]))
+    );
+}
+
+/// Prints an access decision with the rule that decided it.
+pub fn print_decision(decision: &Value) {
+    let verdict = if decision["allowed"] == true {
+        "allowed"
+    } else {
+        "denied"
+    };
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(
+        out,
+        "{} {} as of {}",
+        paint(verdict),
+        text(&decision["action"]),
+        text(&decision["as_of"])
+    );
+    let _ = writeln!(out, "rule:   {}", text(&decision["code"]));
+    let _ = writeln!(out, "reason: {}", text(&decision["reason"]));
+    let _ = writeln!(out, "source: {}", text(&decision["source"]));
 }
