@@ -53,7 +53,14 @@ class LoadCatalogueAnswer(_models.LoadCatalogueAnswer):
 
 def load_catalogue(catalogue: JsonInput) -> LoadCatalogueAnswer:
     """Checks a user-supplied catalogue; see :meth:`Catalogue.from_json`."""
-    return LoadCatalogueAnswer(invoke("load_catalogue", {"catalogue": obj_arg(catalogue, "catalogue")}))
+    if isinstance(catalogue, (bytes, bytearray, memoryview)):
+        try:
+            catalogue = bytes(catalogue).decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise InputError(f"`catalogue` is not valid utf-8: {err.reason}", "invalid_json", "/catalogue") from None
+    # JSON text goes to the core as text: it parses it and reports errors as the CLI does
+    value = catalogue if isinstance(catalogue, str) else obj_arg(catalogue, "catalogue")
+    return LoadCatalogueAnswer(invoke("load_catalogue", {"catalogue": value}))
 
 
 def _profile_args(
