@@ -27,3 +27,11 @@ def test_python_blocks_run(page: Path) -> None:
     namespace: Dict[str, Any] = {"__name__": f"docs_{page.stem}"}
     for i, code in enumerate(blocks(page)):
         exec(compile(code, f"{page.name}[{i}]", "exec"), namespace)
+
+
+def test_every_summary_link_exists() -> None:
+    summary = (ROOT / "docs" / "SUMMARY.md").read_text(encoding="utf-8")
+    links = re.findall(r"\]\(([^)]+\.md)\)", summary)
+    assert len(links) >= 10
+    missing = [link for link in links if not (ROOT / "docs" / link).exists()]
+    assert missing == []
