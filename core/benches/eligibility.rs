@@ -1,10 +1,17 @@
 //! `check_eligibility` on a typical importer and a highway carrier, next to the cost of
 //! parsing the same record with `serde_json::from_str::<Partner>`. After the criterion runs,
 //! the ratio check / parse is printed for each record.
+//!
+//! With `CTPAT_BENCH_RECORDS` naming a JSON Lines file of generated partners (about 2 KB each,
+//! `bench/generate.py`), it also evaluates those records in full and prints their ratios to the
+//! typed parse: the Rust leg of `./run bench`. `CTPAT_BENCH_LIMIT` caps the records used
+//! (default 20 000).
 
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
+    clippy::print_stdout,
+    clippy::print_stderr,
     missing_docs,
     reason = "bench code: a failure should stop the bench"
 )]
@@ -12,7 +19,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use ctpat::eligibility::check_eligibility;
 use ctpat::{Partner, Policy};
 use time::macros::date;
@@ -84,5 +91,122 @@ fn ratio(_: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench, ratio);
+const AS_OF: &str = "2025-06-30";
+
+fn records() -> Option<Vec<String>> {
+    let path = std::env::var("CTPAT_BENCH_RECORDS").ok()?;
+    let limit: usize = std::env::var("CTPAT_BENCH_LIMIT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20_000);
+    let text = std::fs::read_to_string(&path).expect("CTPAT_BENCH_RECORDS is readable");
+    Some(
+        text.lines()
+            .filter(|l| !l.trim().is_empty())
+            .take(limit)
+            .map(str::to_owned)
+            .collect(),
+    )
+}
+
+/// Best of three passes over the records, in nanoseconds per record.
+fn per_record_ns(n: usize, mut pass: impl FnMut()) -> f64 {
+    pass();
+    let mut best = f64::INFINITY;
+    for _ in 0..3 {
+        let start = Instant::now();
+        pass();
+        best = best.min(start.elapsed().as_secs_f64());
+    }
+    best * 1e9 / n as f64
+}
+
+fn records_bench(c: &mut Criterion) {
+    let Some(lines) = records() else {
+        eprintln!("records: set CTPAT_BENCH_RECORDS to a JSON Lines file (bench/generate.py)");
+        return;
+    };
+    let lines: Vec<String> = lines.into_iter().take(1_000).collect();
+    let policy = Policy::current();
+    let as_of = date!(2025 - 06 - 30);
+    let mut group = c.benchmark_group("records_1000");
+    group.throughput(Throughput::Elements(lines.len() as u64));
+    group.bench_function("parse_partner", |b| {
+        b.iter(|| {
+            for l in &lines {
+                black_box(serde_json::from_str::<Partner>(black_box(l)).unwrap());
+            }
+        });
+    });
+    group.bench_function("parse_and_check_eligibility", |b| {
+        b.iter(|| {
+            for l in &lines {
+                let p: Partner = serde_json::from_str(black_box(l)).unwrap();
+                black_box(check_eligibility(&p, as_of, &policy));
+            }
+        });
+    });
+    group.finish();
+}
+
+fn records_ratio(_: &mut Criterion) {
+    let Some(lines) = records() else { return };
+    let n = lines.len();
+    let policy = Policy::current();
+    let as_of = date!(2025 - 06 - 30);
+    let partners: Vec<Partner> = lines
+        .iter()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let calls: Vec<String> = lines
+        .iter()
+        .map(|l| format!(r#"{{"partner":{l},"as_of":"{AS_OF}"}}"#))
+        .collect();
+
+    let parse = per_record_ns(n, || {
+        for l in &lines {
+            black_box(serde_json::from_str::<Partner>(black_box(l)).unwrap());
+        }
+    });
+    let value = per_record_ns(n, || {
+        for l in &lines {
+            black_box(serde_json::from_str::<serde_json::Value>(black_box(l)).unwrap());
+        }
+    });
+    let check = per_record_ns(n, || {
+        for p in &partners {
+            black_box(check_eligibility(black_box(p), as_of, &policy));
+        }
+    });
+    let full = per_record_ns(n, || {
+        for l in &lines {
+            let p: Partner = serde_json::from_str(black_box(l)).unwrap();
+            black_box(check_eligibility(&p, as_of, &policy));
+        }
+    });
+    let api = per_record_ns(n, || {
+        for c in &calls {
+            black_box(ctpat::api::call("check_eligibility", black_box(c)).unwrap());
+        }
+    });
+    println!("records: {n} generated partner records");
+    println!(
+        "ratio records_parse_value: from_str::<Value> {value:.0} ns / from_str::<Partner> {parse:.0} ns = {:.2}",
+        value / parse
+    );
+    println!(
+        "ratio records_check: check_eligibility {check:.0} ns / from_str::<Partner> {parse:.0} ns = {:.2}",
+        check / parse
+    );
+    println!(
+        "ratio records_full: from_str::<Partner> + check_eligibility {full:.0} ns / from_str::<Partner> {parse:.0} ns = {:.2}",
+        full / parse
+    );
+    println!(
+        "ratio records_api: api::call(check_eligibility) {api:.0} ns / from_str::<Partner> {parse:.0} ns = {:.2}",
+        api / parse
+    );
+}
+
+criterion_group!(benches, bench, ratio, records_bench, records_ratio);
 criterion_main!(benches);
