@@ -301,3 +301,30 @@ def test_huge_strings_and_non_utf8_bytes_never_crash() -> None:
     account = _first("add_user")["account"]
     principal = {"kind": "user", "email": huge, "account_id": account["account_id"]}
     assert ctpat.authorize(principal, "view_account", account, "2025-01-01").allowed is False
+
+
+def _family(code: str) -> type:
+    if code.startswith("lifecycle."):
+        return ctpat.TransitionError
+    if code.startswith("portal."):
+        return ctpat.AccessDenied
+    if code.startswith("catalogue."):
+        return ctpat.CatalogueError
+    if code == "unsupported_rules_version":
+        return ctpat.UnsupportedRulesVersion
+    if code.startswith(("invalid_", "unknown_")) or code in ("limit_exceeded", "date_out_of_range"):
+        return ctpat.InputError
+    return ctpat.CtpatError
+
+
+def test_every_error_code_in_the_corpus_raises_its_family_class() -> None:
+    seen = set()
+    for _, case in fixture_cases():
+        expected = case.get("expected")
+        if not (isinstance(expected, dict) and "error" in expected) or not isinstance(case.get("call"), dict):
+            continue
+        with pytest.raises(ctpat.CtpatError) as info:
+            ctpat.call(case["op"], case["call"])
+        assert type(info.value) is _family(expected["error"]), (expected["error"], type(info.value))
+        seen.add(type(info.value))
+    assert {ctpat.TransitionError, ctpat.AccessDenied, ctpat.CatalogueError, ctpat.InputError} <= seen
