@@ -121,3 +121,27 @@ test('the listings without a success fixture answer like the generic call', () =
   assert.ok(ids.some((r) => r.code.startsWith('ident.scac.')))
   assert.deepEqual(ctpat.businessTypes(), ctpat.call('business_types'))
 })
+
+test('state in, state out: a membership through the typed functions', () => {
+  let m = ctpat.newMembership('importer')
+  assert.equal(m.status, 'none')
+  // An event may be just its kind; dates may be Date objects (their UTC day).
+  let step = ctpat.applyEvent(m, 'application_started', 'partner_officer', { at: '2025-01-10' })
+  assert.deepEqual([step.transition.from, step.transition.to], ['none', 'pre_applicant'])
+  m = step.membership
+  step = ctpat.applyEvent(m, { kind: 'profile_submitted' }, 'partner_officer', { at: new Date('2025-02-01T23:30:00Z') })
+  assert.equal(step.transition.at, '2025-02-01')
+  m = step.membership
+  assert.equal(m.status, 'applicant')
+  assert.deepEqual(ctpat.verifyLog(m.log), { ok: true, entries: 2 })
+  assert.deepEqual(ctpat.replay('importer', m.log), m)
+  assert.deepEqual(ctpat.deadlines(m, { asOf: '2025-02-02' }).deadlines.map((d) => d.kind), ['certification_decision'])
+  // `at` defaults to today (UTC).
+  assert.equal(ctpat.applyEvent(ctpat.newMembership('importer'), 'application_started', 'partner_officer').transition.at, ctpat.todayUtc())
+})
+
+test('annualReviewWindow takes Date objects and defaults asOf to today', () => {
+  const w = ctpat.annualReviewWindow(new Date('2024-03-01T00:00:00Z'), { asOf: '2025-02-20' })
+  assert.deepEqual([w.opens_on, w.due_on, w.state], ['2024-12-01', '2025-03-01', 'open'])
+  assert.equal(ctpat.annualReviewWindow('2024-03-01').as_of, ctpat.todayUtc())
+})

@@ -43,7 +43,7 @@ export function codeOf(err: unknown): string | undefined {
 export function firstDeadlines(on: string): DeadlineKind[] {
   let m: Membership = newMembership('importer')
   m = applyEvent(m, 'application_started', 'partner_officer', { at: on }).membership
-  m = applyEvent(m, { kind: 'profile_submitted' }, 'partner_poc', { at: new Date(`${on}T00:00:00Z`) }).membership
+  m = applyEvent(m, { kind: 'profile_submitted' }, 'partner_officer', { at: new Date(`${on}T00:00:00Z`) }).membership
   return deadlines(m, { asOf: on }).deadlines.map((d) => d.kind)
 }
 
