@@ -84,13 +84,8 @@ pub fn profile(
     for (i, profile) in profiles.into_iter().enumerate() {
         let mut args = base.clone();
         args.insert("profile".into(), profile);
-        let report = call("validate_profile", &Value::Object(args)).map_err(|f| {
-            if batch {
-                f.at_record(i, path)
-            } else {
-                f
-            }
-        })?;
+        let report = call("validate_profile", &Value::Object(args))
+            .map_err(|f| if batch { f.at_record(i, path) } else { f })?;
         all_valid &= report.get("outcome").and_then(Value::as_str) == Some("valid");
         progress.tick(i + 1);
         if as_json {
@@ -111,6 +106,12 @@ const SCREEN_RESULTS: [&str; 4] = [
     "not_recognised",
 ];
 
+/// The part of a screening answer the `--summary` of a stream needs.
+#[derive(serde::Deserialize)]
+struct SummaryOnly {
+    summary: Value,
+}
+
 /// Number of JSON Lines screened per core call.
 const SCREEN_CHUNK: usize = 10_000;
 
@@ -122,14 +123,10 @@ struct Tally {
 }
 
 impl Tally {
-    fn add(&mut self, report: &Value) {
-        for r in report["results"].as_array().into_iter().flatten() {
-            self.total += 1;
-            if let Some(i) = SCREEN_RESULTS.iter().position(|k| r["result"] == *k) {
-                if let Some(c) = self.counts.get_mut(i) {
-                    *c += 1;
-                }
-            }
+    fn add_summary(&mut self, summary: &Value) {
+        self.total += summary["total"].as_u64().unwrap_or(0);
+        for (k, c) in SCREEN_RESULTS.iter().zip(self.counts.iter_mut()) {
+            *c += summary[*k].as_u64().unwrap_or(0);
         }
     }
 
@@ -188,7 +185,6 @@ fn screen_stream(
     let mut lines = input::JsonLines::open(path)?;
     let progress = output::Progress::new(input::count_hint(path));
     let mut tally = Tally::default();
-    let mut first_line = 1;
     let mut header_printed = false;
     loop {
         let chunk = lines.next_chunk(SCREEN_CHUNK)?;
@@ -201,11 +197,17 @@ fn screen_stream(
             base.get("policy").cloned().unwrap_or(Value::Null),
             chunk.joined()
         );
-        let report = crate::call_text("screen_partners", &text)
-            .map_err(|f| chunk.locate(f, path, first_line))?;
-        tally.add(&report);
-        first_line = chunk.next_line;
-        if !summary_only {
+        let answer =
+            crate::call_raw("screen_partners", &text).map_err(|f| chunk.locate(f, path))?;
+        if summary_only {
+            // Only the counts are needed: skip building the results.
+            let report: SummaryOnly = serde_json::from_str(&answer)
+                .map_err(|e| Failure::new("internal", e.to_string()))?;
+            tally.add_summary(&report.summary);
+        } else {
+            let report: Value = serde_json::from_str(&answer)
+                .map_err(|e| Failure::new("internal", e.to_string()))?;
+            tally.add_summary(&report["summary"]);
             if as_json {
                 output::print_results_lines(&report);
             } else {
@@ -294,10 +296,7 @@ pub fn status(
 
 /// `ctpat status --new BUSINESS_TYPE`.
 pub fn new_membership(business_type: &str) -> Result<ExitCode, Failure> {
-    let answer = call(
-        "new_membership",
-        &json!({ "business_type": business_type }),
-    )?;
+    let answer = call("new_membership", &json!({ "business_type": business_type }))?;
     output::print_json(&answer);
     Ok(ExitCode::SUCCESS)
 }

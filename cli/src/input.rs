@@ -150,8 +150,6 @@ pub struct JsonLines {
 pub struct Chunk {
     /// (line number, text) of each record.
     pub records: Vec<(usize, String)>,
-    /// The line number after the chunk's last line.
-    pub next_line: usize,
 }
 
 impl JsonLines {
@@ -192,10 +190,7 @@ impl JsonLines {
                 records.push((self.line, text));
             }
         }
-        Ok(Chunk {
-            records,
-            next_line: self.line + 1,
-        })
+        Ok(Chunk { records })
     }
 }
 
@@ -213,7 +208,7 @@ impl Chunk {
     }
 
     /// Points a failure of the whole chunk at the line it came from.
-    pub fn locate(&self, failure: Failure, path: &str, _first_line: usize) -> Failure {
+    pub fn locate(&self, failure: Failure, path: &str) -> Failure {
         // A line that is not JSON: find it.
         for (line, text) in &self.records {
             if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {

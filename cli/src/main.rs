@@ -270,7 +270,13 @@ pub fn call(op: &str, args: &Value) -> Result<Value, Failure> {
 
 /// Runs one core operation on named arguments given as JSON text.
 pub fn call_text(op: &str, args: &str) -> Result<Value, Failure> {
-    let text = ctpat::api::call(op, args).map_err(|e| {
+    let text = call_raw(op, args)?;
+    serde_json::from_str(&text).map_err(|e| Failure::new("internal", e.to_string()))
+}
+
+/// Runs one core operation on JSON text and returns the answer's JSON text.
+pub fn call_raw(op: &str, args: &str) -> Result<String, Failure> {
+    ctpat::api::call(op, args).map_err(|e| {
         let path = e.path();
         let message = if path.is_empty() || e.to_string().contains(path) {
             e.to_string()
@@ -278,8 +284,7 @@ pub fn call_text(op: &str, args: &str) -> Result<Value, Failure> {
             format!("{e} (at `{path}`)")
         };
         Failure::new(e.code(), message)
-    })?;
-    serde_json::from_str(&text).map_err(|e| Failure::new("internal", e.to_string()))
+    })
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
@@ -468,14 +473,40 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     }
 }
 
+/// Folds clap's multi-line usage error into one line (without its usage block).
+fn usage_line(rendered: &str) -> String {
+    let mut parts = Vec::new();
+    for line in rendered.lines() {
+        let line = line.trim();
+        if line.starts_with("Usage:") {
+            break;
+        }
+        if !line.is_empty() {
+            parts.push(line.trim_start_matches("error: ").to_owned());
+        }
+    }
+    format!("{} (see `ctpat --help`)", parts.join(" "))
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
-            let code = err.exit_code();
-            // --help and --version print to stdout and succeed; usage errors exit 2.
-            let _ = err.print();
-            return ExitCode::from(u8::try_from(code).unwrap_or(2));
+            // --help and --version print to stdout and succeed; usage errors exit 2 with one
+            // coded line on stderr.
+            if !err.use_stderr() {
+                let _ = err.print();
+                return ExitCode::SUCCESS;
+            }
+            let message = if err.kind()
+                == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            {
+                "a command is required (see `ctpat --help`)".to_owned()
+            } else {
+                usage_line(&err.to_string())
+            };
+            eprintln!("error[usage]: {message}");
+            return ExitCode::from(2);
         }
     };
     match run(cli) {

@@ -344,7 +344,6 @@ pub fn print_screening_rows(report: &Value, header: bool) {
     }
 }
 
-
 /// Prints a screening report as a table.
 pub fn print_screening(report: &Value) {
     let _ = writeln!(
@@ -398,12 +397,14 @@ pub fn print_status(deadlines: &Value, benefits: &Value) {
     let states: Vec<String> = list.iter().map(|d| paint(text(&d["state"]))).collect();
     let consequences: Vec<String> = list
         .iter()
-        .map(|d| match (d["consequence"].as_str(), d["consequence_on"].as_str()) {
-            (Some(t), Some(on)) => format!("{t} on {on}"),
-            (Some(t), None) => t.to_owned(),
-            _ if d["target_only"] == true => "target only".to_owned(),
-            _ => "-".to_owned(),
-        })
+        .map(
+            |d| match (d["consequence"].as_str(), d["consequence_on"].as_str()) {
+                (Some(t), Some(on)) => format!("{t} on {on}"),
+                (Some(t), None) => t.to_owned(),
+                _ if d["target_only"] == true => "target only".to_owned(),
+                _ => "-".to_owned(),
+            },
+        )
         .collect();
     let rows: Vec<[&str; 5]> = list
         .iter()
@@ -422,7 +423,10 @@ pub fn print_status(deadlines: &Value, benefits: &Value) {
     if rows.is_empty() {
         let _ = writeln!(std::io::stdout().lock(), "no deadlines");
     } else {
-        print_table(&["DEADLINE", "DUE", "STATE", "CONSEQUENCE", "SOURCE"], &rows);
+        print_table(
+            &["DEADLINE", "DUE", "STATE", "CONSEQUENCE", "SOURCE"],
+            &rows,
+        );
     }
     let list = benefits["benefits"].as_array().unwrap_or(&empty);
     let rows: Vec<[&str; 2]> = list
