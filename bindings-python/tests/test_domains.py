@@ -328,3 +328,27 @@ def test_every_error_code_in_the_corpus_raises_its_family_class() -> None:
         assert type(info.value) is _family(expected["error"]), (expected["error"], type(info.value))
         seen.add(type(info.value))
     assert {ctpat.TransitionError, ctpat.AccessDenied, ctpat.CatalogueError, ctpat.InputError} <= seen
+
+
+def test_screening_reads_its_input_one_chunk_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ctpat._profile as profile
+
+    pulled = 0
+    seen_at_call: List[int] = []
+
+    def source() -> Any:
+        nonlocal pulled
+        for partner in _partners(35):
+            pulled += 1
+            yield partner
+
+    real = profile.invoke
+
+    def spy(op: str, args: Dict[str, Any]) -> Any:
+        seen_at_call.append(pulled)
+        return real(op, args)
+
+    monkeypatch.setattr(profile, "invoke", spy)
+    report = ctpat.screen_partners(source(), "2025-06-30", summary_only=True, chunk_size=10)
+    assert report.summary.total == 35
+    assert seen_at_call == [10, 20, 30, 35]  # never more than one chunk ahead of the core

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import os
 import re
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Union
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Union
 
 from . import _models
 from ._core import DateInput, JsonInput, date_arg, invoke, invoke_many, obj_arg, put_policy
 from .errors import CtpatError, InputError
 
-Records = Union[Sequence[Any], str, "os.PathLike[str]"]
+Records = Union[Iterable[Any], str, "os.PathLike[str]"]
 
 #: how many partners go to the core in one call by :func:`screen_partners`
 SCREEN_CHUNK = 10_000

@@ -1,12 +1,12 @@
 import os
-from typing import Any, ClassVar, Dict, List, Optional, Sequence, Type, Union
+from typing import Any, ClassVar, Dict, Iterable, List, Optional, Type, Union
 
 from . import _models
 from ._core import DateInput, JsonInput
 from ._records import Record
 from .errors import CtpatError
 
-Records = Union[Sequence[Any], str, os.PathLike[str]]
+Records = Union[Iterable[Any], str, os.PathLike[str]]
 SCREEN_CHUNK: int
 
 class Catalogue(_models.Catalogue):
