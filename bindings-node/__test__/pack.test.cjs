@@ -28,4 +28,17 @@ test('npm pack installs into an empty folder, CJS and ESM', () => {
   assert.equal(cjs.trim(), 'QWRT')
   writeFileSync(path.join(app, 'esm.mjs'), "import { VERSION } from 'ctpat'; console.log(VERSION)")
   assert.equal(execFileSync('node', ['esm.mjs'], { cwd: app, encoding: 'utf8' }).trim(), pkg.version)
+  // A TypeScript consumer of the installed package type-checks (ctpat.d.ts needs types.d.ts).
+  writeFileSync(
+    path.join(app, 'main.ts'),
+    "import { checkIdentifier } from 'ctpat'\nimport type { IdentifierKind } from 'ctpat'\n" +
+      "const kind: IdentifierKind = 'scac'\nexport const valid: boolean = checkIdentifier(kind, 'QWRT').valid\n",
+  )
+  const tsc = path.join(pkgDir, 'node_modules', '.bin', 'tsc')
+  const flags = ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--types', '', 'main.ts']
+  try {
+    execFileSync(tsc, flags, { cwd: app, encoding: 'utf8' })
+  } catch (e) {
+    assert.fail(`the installed package does not type-check (is types.d.ts in package.json "files"?):\n${e.stdout}`)
+  }
 })
