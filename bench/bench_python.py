@@ -219,11 +219,11 @@ def main() -> None:
     del reports
 
     # ctpat: batch from dicts, batch from JSON text, path, single-call loop.
-    log("ctpat_batch_us", per_item_us(lambda: ctpat.check_eligibility_many(dicts, as_of=AS_OF), n))
+    log("ctpat_batch_us", per_item_us(lambda: ctpat.check_eligibility_many(dicts, as_of=AS_OF), n, 2))
     log("ctpat_batch_from_text_us", per_item_us(lambda: ctpat.check_eligibility_many(lines, as_of=AS_OF), n, 1))
     log("ctpat_batch_from_path_us", per_item_us(lambda: ctpat.check_eligibility_many(a.records, as_of=AS_OF), n, 1))
     texts = [json.dumps({"partner": d, "as_of": AS_OF}) for d in dicts]
-    log("ctpat_native_call_many_us", per_item_us(lambda: _native.call_many("check_eligibility", texts), n))
+    log("ctpat_native_call_many_us", per_item_us(lambda: _native.call_many("check_eligibility", texts), n, 1))
     del texts
     single = dicts[: a.single_subset]
     log("ctpat_single_loop_us",
