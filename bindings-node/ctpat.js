@@ -188,8 +188,8 @@ async function callManyAsync(op, calls) {
  * Texts for many calls that differ in one argument: the shared options are encoded once and
  * each record is spliced in front of them.
  */
-function spliced(key, records, shared) {
-  requireArray(records, 'records')
+function spliced(key, records, shared, name = 'records') {
+  requireArray(records, name)
   const tail = encode(shared).slice(1)
   const sep = tail === '}' ? '' : ','
   return records.map((record) => {
@@ -269,12 +269,12 @@ function validateProfile(profile, options) {
 
 /** Validates many profiles in one native call; a bad profile gives its `CtpatError` in place. */
 function validateProfileMany(profiles, options) {
-  return runMany('validate_profile', spliced('profile', profiles, withOptions({}, options, PROFILE)), native.callJsonMany)
+  return runMany('validate_profile', spliced('profile', profiles, withOptions({}, options, PROFILE), 'profiles'), native.callJsonMany)
 }
 
 /** `validateProfileMany` on the libuv thread pool. */
 async function validateProfileManyAsync(profiles, options) {
-  const texts = spliced('profile', profiles, withOptions({}, options, PROFILE))
+  const texts = spliced('profile', profiles, withOptions({}, options, PROFILE), 'profiles')
   return runMany('validate_profile', texts, native.callJsonManyAsync)
 }
 

@@ -93,6 +93,7 @@ test('profiles, catalogue and screening', async () => {
   coded(() => ctpat.screenPartners([{ id: 5 }], { asOf }), { code: 'invalid_input', path: '/partners/0/id' })
   await assert.rejects(ctpat.screenPartnersAsync([{ id: 5 }], { asOf }), (e) => e instanceof ctpat.CtpatError && e.path === '/partners/0/id')
   await assert.rejects(ctpat.screenPartnersAsync(undefined), { code: 'invalid_input', path: '/partners' })
+  await assert.rejects(ctpat.validateProfileManyAsync({}), { code: 'invalid_input', path: '/profiles' })
   const many = await ctpat.validateProfileManyAsync([profile, null], { asOf })
   assert.equal(many[0].outcome, ctpat.validateProfile(profile, { asOf }).outcome)
   assert.equal(many[1].code, 'invalid_input')
