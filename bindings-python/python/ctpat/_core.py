@@ -12,11 +12,14 @@ from .errors import CtpatError, InputError, from_info
 JsonInput = Union[Dict[str, Any], str, bytes]
 DateInput = Union[_dt.date, str, None]
 
+# one encoder for every call: ``json.dumps`` with a keyword builds a new encoder each time
+_ENCODE = json.JSONEncoder(allow_nan=False).encode
+
 
 def invoke(op: str, args: Dict[str, Any]) -> Any:
     """Runs core operation ``op`` with the named arguments; raises :class:`CtpatError`."""
     try:
-        text = json.dumps(args, allow_nan=False)
+        text = _ENCODE(args)
     except (TypeError, ValueError) as err:
         raise InputError(f"arguments are not json-serialisable: {err}", "invalid_input") from None
     envelope = json.loads(_native.call(op, text))
@@ -34,7 +37,7 @@ def invoke_many(op: str, calls: Sequence[Dict[str, Any]]) -> List[Any]:
     texts = []
     for args in calls:
         try:
-            texts.append(json.dumps(args, allow_nan=False))
+            texts.append(_ENCODE(args))
         except (TypeError, ValueError) as err:
             texts.append(json.dumps({"__unserialisable__": str(err)}))
     out: List[Any] = []
