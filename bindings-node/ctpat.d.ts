@@ -108,15 +108,15 @@ export interface CommonOptions {
 /** A full policy: a preset by name, or a (partial) policy object checked and completed. */
 export declare function policy(presetOrObject?: PolicyInput): Policy
 /** Evaluates every eligibility rule of the partner's business type. */
-export declare function checkEligibility(partner: Partner | Record<string, unknown>, options?: CommonOptions): EligibilityReport
+export declare function checkEligibility(partner: Partner, options?: CommonOptions): EligibilityReport
 /** Many partners in one native call; a record that cannot be understood gives its error in place. */
 export declare function checkEligibilityMany(
-  records: Array<Partner | Record<string, unknown>>,
+  records: Array<Partner>,
   options?: CommonOptions,
 ): Array<EligibilityReport | CtpatError>
 /** `checkEligibilityMany` on the libuv thread pool. */
 export declare function checkEligibilityManyAsync(
-  records: Array<Partner | Record<string, unknown>>,
+  records: Array<Partner>,
   options?: CommonOptions,
 ): Promise<Array<EligibilityReport | CtpatError>>
 /** Every eligibility rule. */
@@ -125,18 +125,18 @@ export declare function rules(): RuleInfo[]
 /** Options of `validateProfile` and its batch forms. */
 export interface ProfileOptions extends CommonOptions {
   /** A user-supplied MSC catalogue (object or JSON text); default the embedded partial one. */
-  catalogue?: Catalogue | Record<string, unknown> | string
+  catalogue?: Catalogue | string
 }
 /** Validates a security profile against an MSC catalogue as of a date. */
-export declare function validateProfile(profile: SecurityProfile | Record<string, unknown>, options?: ProfileOptions): ProfileReport
+export declare function validateProfile(profile: SecurityProfile, options?: ProfileOptions): ProfileReport
 /** Many profiles in one native call; a profile that cannot be understood gives its error in place. */
 export declare function validateProfileMany(
-  profiles: Array<SecurityProfile | Record<string, unknown>>,
+  profiles: Array<SecurityProfile>,
   options?: ProfileOptions,
 ): Array<ProfileReport | CtpatError>
 /** `validateProfileMany` on the libuv thread pool. */
 export declare function validateProfileManyAsync(
-  profiles: Array<SecurityProfile | Record<string, unknown>>,
+  profiles: Array<SecurityProfile>,
   options?: ProfileOptions,
 ): Promise<Array<ProfileReport | CtpatError>>
 
@@ -148,10 +148,10 @@ export interface ReviewWindowOptions extends CommonOptions {
 /** The annual review window around a certification anniversary and its state on `asOf`. */
 export declare function annualReviewWindow(anniversary: string | Date, options?: ReviewWindowOptions): ReviewWindow
 /** Screens business partners on their CTPAT, AEO (MRA) or BASC documentation in one native call. */
-export declare function screenPartners(partners: Array<BusinessPartner | Record<string, unknown>>, options?: CommonOptions): ScreeningReport
+export declare function screenPartners(partners: Array<BusinessPartner>, options?: CommonOptions): ScreeningReport
 /** `screenPartners` on the libuv thread pool (one native call for the whole array). */
 export declare function screenPartnersAsync(
-  partners: Array<BusinessPartner | Record<string, unknown>>,
+  partners: Array<BusinessPartner>,
   options?: CommonOptions,
 ): Promise<ScreeningReport>
 /** The mutual recognition arrangements used by partner screening. */
@@ -163,7 +163,7 @@ export declare function screeningRules(): ScreeningRule[]
 /** The checks a user-supplied MSC catalogue must pass. */
 export declare function catalogueChecks(): CatalogueCheck[]
 /** Validates a user-supplied MSC catalogue (object or JSON text); returns it normalised with a summary. */
-export declare function loadCatalogue(catalogue: Catalogue | Record<string, unknown> | string): LoadCatalogueAnswer
+export declare function loadCatalogue(catalogue: Catalogue | string): LoadCatalogueAnswer
 /** The embedded (partial) 2019 MSC catalogue. */
 export declare function catalogue(): Catalogue
 
