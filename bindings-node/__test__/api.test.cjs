@@ -145,3 +145,9 @@ test('annualReviewWindow takes Date objects and defaults asOf to today', () => {
   assert.deepEqual([w.opens_on, w.due_on, w.state], ['2024-12-01', '2025-03-01', 'open'])
   assert.equal(ctpat.annualReviewWindow('2024-03-01').as_of, ctpat.todayUtc())
 })
+
+test('ctpat.d.ts declares every export and nothing more', () => {
+  const dts = readFileSync(path.join(__dirname, '..', 'ctpat.d.ts'), 'utf8')
+  const declared = [...dts.matchAll(/^export declare (?:function|const|class) (\w+)/gm)].map((m) => m[1])
+  assert.deepEqual([...new Set(declared)].sort(), Object.keys(ctpat).sort())
+})
