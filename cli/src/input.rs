@@ -72,6 +72,10 @@ pub fn policy(arg: Option<&str>) -> Result<Option<Value>, Failure> {
         Some(name) if ctpat::Policy::PRESETS.contains(&name) => {
             Ok(Some(Value::String(name.to_owned())))
         }
+        // A bare word that names no file is meant as a preset: the core refuses it by name.
+        Some(name) if !name.contains(['.', '/', '\\']) && !std::path::Path::new(name).exists() => {
+            Ok(Some(Value::String(name.to_owned())))
+        }
         Some(path) => read_json(path).map(Some),
     }
 }

@@ -29,7 +29,7 @@ struct Cli {
 enum Command {
     /// Normalise and check one identifier of a declared kind (exit 1 when invalid).
     #[command(
-        after_help = "Kinds: irs_number, ssn, cbp_assigned_number, ein, duns, scac, usdot, mc_number,\n  broker_license, filer_code, fmc_org_number, fmc_mto_number, iata_org_number, iata_code,\n  icao_code, mid, rfc, sct_number, caat, bond_number, canadian_bn, firms_code, entry_number"
+        after_help = "Examples:\n  ctpat identifier scac qwrt\n  ctpat identifier irs_number 12-3456789 --json\n\nKinds: irs_number, ssn, cbp_assigned_number, ein, duns, scac, usdot, mc_number,\n  broker_license, filer_code, fmc_org_number, fmc_mto_number, iata_org_number, iata_code,\n  icao_code, mid, rfc, sct_number, caat, bond_number, canadian_bn, firms_code, entry_number"
     )]
     Identifier {
         /// Identifier kind, e.g. `scac`, `irs_number`, `ssn`.
@@ -50,6 +50,7 @@ enum Command {
         as_of: Option<String>,
     },
     /// List every business type with the identifiers and bond it requires.
+    #[command(after_help = "Examples:\n  ctpat business-types\n  ctpat business-types --json")]
     BusinessTypes {
         /// Print the answer as JSON.
         #[arg(long)]
@@ -192,12 +193,16 @@ enum Command {
         json: bool,
     },
     /// List every eligibility rule with its code, business types and source.
+    #[command(after_help = "Examples:\n  ctpat rules\n  ctpat rules --json")]
     Rules {
         /// Print the list as JSON.
         #[arg(long)]
         json: bool,
     },
     /// Print a JSON Schema by name (`ctpat schema --list` lists them).
+    #[command(
+        after_help = "Examples:\n  ctpat schema --list\n  ctpat schema partner\n  ctpat schema screen_partners_call"
+    )]
     Schema {
         /// Schema name, e.g. `partner`, `finding`, `identifier_check`.
         name: Option<String>,
@@ -206,6 +211,9 @@ enum Command {
         list: bool,
     },
     /// Print a policy preset as JSON (`current`, `portal_2006`, `portal_2006_importers_july`).
+    #[command(
+        after_help = "Examples:\n  ctpat policy\n  ctpat policy portal_2006 > my-policy.json"
+    )]
     Policy {
         /// Preset name.
         #[arg(default_value = "current")]
@@ -213,7 +221,7 @@ enum Command {
     },
     /// Run any JSON API operation: arguments from a JSON file or stdin (`-`), answer as JSON.
     #[command(
-        after_help = "Example:\n  echo '{\"kind\":\"scac\",\"text\":\"QWRT\"}' | ctpat call check_identifier -"
+        after_help = "Examples:\n  ctpat call operations\n  echo '{\"kind\":\"scac\",\"text\":\"QWRT\"}' | ctpat call check_identifier -"
     )]
     Call {
         /// Operation name (`ctpat call operations -` lists them with `{}` as input).
@@ -222,6 +230,9 @@ enum Command {
         input: Option<String>,
     },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    #[command(
+        after_help = "Examples:\n  ctpat completions bash > /etc/bash_completion.d/ctpat\n  ctpat completions zsh > ~/.zfunc/_ctpat"
+    )]
     Completions {
         /// Target shell.
         shell: clap_complete::Shell,
@@ -498,13 +509,12 @@ fn main() -> ExitCode {
                 let _ = err.print();
                 return ExitCode::SUCCESS;
             }
-            let message = if err.kind()
-                == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
-            {
-                "a command is required (see `ctpat --help`)".to_owned()
-            } else {
-                usage_line(&err.to_string())
-            };
+            let message =
+                if err.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                    "a command is required (see `ctpat --help`)".to_owned()
+                } else {
+                    usage_line(&err.to_string())
+                };
             eprintln!("error[usage]: {message}");
             return ExitCode::from(2);
         }
