@@ -43,6 +43,16 @@ test('POST /eligibility: 200 eligible, 422 ineligible with coded findings', asyn
   assert.ok(res.body.findings.every((f) => typeof f.code === 'string' && f.code.length > 0))
 })
 
+test('POST /eligibility: 422 incomplete, every outcome of the corpus maps to its status', async () => {
+  const incomplete = find('check_eligibility', (e) => e.outcome === 'incomplete')
+  const res = await post('/eligibility', incomplete.call)
+  assert.deepEqual([res.status, res.body.code], [422, 'incomplete'])
+  assert.deepEqual(res.body.report, incomplete.expected)
+  const status = { eligible: 200, ineligible: 422, incomplete: 422 }
+  const sample = cases.filter((c) => c.op === 'check_eligibility' && 'outcome' in c.expected && 'as_of' in c.call).slice(0, 60)
+  for (const c of sample) assert.equal((await post('/eligibility', c.call)).status, status[c.expected.outcome], c.description)
+})
+
 test('POST /eligibility defaults as_of to today', async () => {
   const ok = find('check_eligibility', (e) => e.outcome === 'eligible')
   const { as_of: _, ...rest } = ok.call
