@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict
 
+import functools
 import json
 
 import pytest
@@ -17,6 +18,7 @@ SCHEMAS = ROOT / "schemas"
 INDEX = json.loads((SCHEMAS / "index.json").read_text(encoding="utf-8"))
 
 
+@functools.lru_cache(maxsize=None)
 def validator(name: str) -> Draft202012Validator:
     schema = json.loads((SCHEMAS / f"{name}.json").read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)

@@ -120,8 +120,9 @@ pub fn all() -> Vec<NamedSchema> {
     out
 }
 
-/// For each JSON API operation: the schema of its call (arguments) and of its answer.
-/// Operations missing here have no published schema yet.
+/// For each JSON API operation: the schema of its call (arguments) and of its answer
+/// (`None`: no arguments, or an answer too simple to need one). Every operation is listed; a
+/// test fails when one is missing.
 pub const OPERATION_SCHEMAS: &[(&str, Option<&str>, Option<&str>)] = &[
     ("access_rules", None, Some("access_rules")),
     (
@@ -133,6 +134,11 @@ pub const OPERATION_SCHEMAS: &[(&str, Option<&str>, Option<&str>)] = &[
         "advance",
         Some("membership_as_of_call"),
         Some("advance_answer"),
+    ),
+    (
+        "annual_review_window",
+        Some("annual_review_window_call"),
+        Some("review_window"),
     ),
     (
         "apply_event",
@@ -155,10 +161,90 @@ pub const OPERATION_SCHEMAS: &[(&str, Option<&str>, Option<&str>)] = &[
         Some("account_operation_answer"),
     ),
     (
+        "check_eligibility",
+        Some("check_eligibility_call"),
+        Some("eligibility_report"),
+    ),
+    (
         "check_identifier",
         Some("check_identifier_call"),
         Some("identifier_check"),
     ),
+    (
+        "construct_mid",
+        Some("construct_mid_call"),
+        Some("construct_mid_answer"),
+    ),
+    (
+        "deadlines",
+        Some("membership_as_of_call"),
+        Some("deadlines_answer"),
+    ),
+    ("identifier_rules", None, Some("identifier_rules")),
+    (
+        "link_accounts",
+        Some("other_account_call"),
+        Some("account_operation_answer"),
+    ),
+    (
+        "link_for_joint_validation",
+        Some("link_call"),
+        Some("link_answer"),
+    ),
+    (
+        "load_catalogue",
+        Some("load_catalogue_call"),
+        Some("load_catalogue_answer"),
+    ),
+    ("mra_table", None, Some("mra_table")),
+    (
+        "new_membership",
+        Some("new_membership_call"),
+        Some("membership"),
+    ),
+    ("operations", None, None),
+    ("policy", None, Some("policy")),
+    ("profile_checks", None, Some("profile_checks")),
+    (
+        "remove_user",
+        Some("user_email_call"),
+        Some("account_operation_answer"),
+    ),
+    ("replay", Some("replay_call"), Some("membership")),
+    ("rules", None, Some("rules")),
+    (
+        "screen_partners",
+        Some("screen_partners_call"),
+        Some("screening_report"),
+    ),
+    ("screening_rules", None, Some("screening_rules")),
+    (
+        "split_company_profile",
+        Some("split_company_profile_call"),
+        Some("split_company_profile_answer"),
+    ),
+    ("transitions", None, Some("transitions")),
+    (
+        "unlink_accounts",
+        Some("other_account_call"),
+        Some("account_operation_answer"),
+    ),
+    (
+        "validate_account",
+        Some("validate_account_call"),
+        Some("validate_account_answer"),
+    ),
+    (
+        "validate_profile",
+        Some("validate_profile_call"),
+        Some("profile_report"),
+    ),
+    (
+        "verify_log",
+        Some("verify_log_call"),
+        Some("log_verification"),
+    ),
+    ("versions", None, None),
 ];
 
 /// The index written to `schemas/index.json`: schema names and the operation map.

@@ -60,6 +60,23 @@ fn every_schema_has_id_title_and_draft() {
 }
 
 #[test]
+fn every_operation_is_in_the_operation_map() {
+    let mapped: Vec<&str> = ctpat::schema::OPERATION_SCHEMAS
+        .iter()
+        .map(|(op, _, _)| *op)
+        .collect();
+    let missing: Vec<&str> = ctpat::api::operations()
+        .iter()
+        .map(|o| o.name)
+        .filter(|n| !n.starts_with("__") && !mapped.contains(n))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "operations without schemas: {missing:?}"
+    );
+}
+
+#[test]
 fn the_operation_map_names_existing_operations_and_schemas() {
     let names: Vec<_> = ctpat::schema::all().iter().map(|s| s.name).collect();
     for (op, call, answer) in ctpat::schema::OPERATION_SCHEMAS {
