@@ -1163,7 +1163,7 @@ export type PolicyDate = string
 export type PortalGeneration = "v1" | "v2" | "v3"
 
 /** Who asks: a login acting in one account, a CBP role, or nobody. */
-export type Principal = Record<string, unknown>
+export type Principal = { kind: "user"; email: string; account_id: string } | { kind: "cbp_scss" } | { kind: "cbp_hq" } | { kind: "cbp_other" } | { kind: "anonymous" }
 
 /** One check [`super::validate_profile`] applies. */
 export interface ProfileCheck {
@@ -1386,7 +1386,7 @@ export type Status = "none" | "pre_applicant" | "applicant" | "approved" | "cert
 export type SuspensionCause = "bond_data_missing" | "failed_validation_noncompliance" | "incident_or_breach" | "missing_or_false_data" | "lack_of_commitment" | "missed_annual_review" | "unanswered_inquiries" | "other"
 
 /** Where a transition leads. */
-export type Target = Record<string, unknown>
+export type Target = { kind: "status"; status: Status } | { kind: "same" } | { kind: "before_suspension" } | { kind: "appeal_outcome" }
 
 /** What one applied event did. */
 export interface Transition {

@@ -214,6 +214,12 @@ def ts_type(s: Dict[str, Any], defs: Dict[str, Dict[str, Any]]) -> str:
         inner = ts_type(s.get("items", {}), defs)
         return f"Array<{inner}>"
     if t == "object":
+        if "properties" in s:
+            required = set(s.get("required", []))
+            fields = "; ".join(
+                f"{k}{'' if k in required else '?'}: {ts_type(v, defs)}" for k, v in s["properties"].items()
+            )
+            return "{ " + fields + " }"
         extra = s.get("additionalProperties")
         if isinstance(extra, dict):
             return f"Record<string, {ts_type(extra, defs)}>"
