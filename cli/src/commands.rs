@@ -160,7 +160,7 @@ pub fn screen(
     let mut args = base;
     args.insert("partners".into(), partners);
     let report = call("screen_partners", &Value::Object(args))?;
-    let summary = &report["summary"];
+    let summary = crate::field(&report, "summary");
     let all = summary["total"] == summary["accepted_by_documentation"];
     match (as_json, summary_only) {
         (true, true) => output::print_json(summary),
@@ -207,7 +207,7 @@ fn screen_stream(
         } else {
             let report: Value = serde_json::from_str(&answer)
                 .map_err(|e| Failure::new("internal", e.to_string()))?;
-            tally.add_summary(&report["summary"]);
+            tally.add_summary(crate::field(&report, "summary"));
             if as_json {
                 output::print_results_lines(&report);
             } else {
@@ -259,7 +259,7 @@ pub fn status(
     let args = membership_args(path, Some(as_of), policy)?;
     if let Some(target) = advance {
         let answer = call("advance", &Value::Object(args))?;
-        let membership = &answer["membership"];
+        let membership = crate::field(&answer, "membership");
         match target {
             Some(file) => {
                 output::write_json_file(file, membership)?;
@@ -274,19 +274,19 @@ pub fn status(
     let mut benefit_args = args;
     benefit_args.remove("as_of");
     let benefits = call("benefits", &Value::Object(benefit_args))?;
-    let overdue = deadlines["deadlines"]
+    let overdue = crate::field(&deadlines, "deadlines")
         .as_array()
         .into_iter()
         .flatten()
         .any(|d| d["state"] == "overdue");
     if as_json {
         output::print_json(&json!({
-            "as_of": deadlines["as_of"],
-            "status": benefits["status"],
-            "tier": benefits["tier"],
-            "deadlines": deadlines["deadlines"],
-            "benefits": benefits["benefits"],
-            "rules_version": deadlines["rules_version"],
+            "as_of": crate::field(&deadlines, "as_of"),
+            "status": crate::field(&benefits, "status"),
+            "tier": crate::field(&benefits, "tier"),
+            "deadlines": crate::field(&deadlines, "deadlines"),
+            "benefits": crate::field(&benefits, "benefits"),
+            "rules_version": crate::field(&deadlines, "rules_version"),
         }));
     } else {
         output::print_status(&deadlines, &benefits);
@@ -317,10 +317,10 @@ pub fn event(
     let answer = call("apply_event", &Value::Object(args))?;
     match target {
         Some(file) => {
-            output::write_json_file(file, &answer["membership"])?;
+            output::write_json_file(file, crate::field(&answer, "membership"))?;
             output::print_event(&answer, file);
         }
-        None => output::print_json(&answer["membership"]),
+        None => output::print_json(crate::field(&answer, "membership")),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -345,5 +345,5 @@ pub fn authorize(
     } else {
         output::print_decision(&decision);
     }
-    Ok(exit_if(decision["allowed"] == true))
+    Ok(exit_if(crate::field(&decision, "allowed") == true))
 }

@@ -527,3 +527,8 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// A member of a JSON object, or `null` when absent (never panics).
+pub fn field<'a>(value: &'a Value, key: &str) -> &'a Value {
+    value.get(key).unwrap_or(&Value::Null)
+}

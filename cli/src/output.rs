@@ -303,7 +303,12 @@ pub fn print_profile(report: &Value) {
     if let Some(categories) = c["by_category"].as_object() {
         let parts: Vec<String> = categories
             .iter()
-            .filter(|(_, v)| v["overall"]["applicable"].as_u64().unwrap_or(0) > 0)
+            .filter(|(_, v)| {
+                crate::field(crate::field(v, "overall"), "applicable")
+                    .as_u64()
+                    .unwrap_or(0)
+                    > 0
+            })
             .map(|(k, v)| format!("{k}: {}", count(&v["overall"])))
             .collect();
         if !parts.is_empty() {
@@ -446,7 +451,10 @@ pub fn print_transitions(answer: &Value, file: &str) {
     let _ = writeln!(
         std::io::stdout().lock(),
         "{} (as of {}): {n} transition(s) applied; written to {file}",
-        paint(text(&answer["membership"]["status"])),
+        paint(text(crate::field(
+            crate::field(answer, "membership"),
+            "status"
+        ))),
         text(&answer["as_of"])
     );
 }
@@ -456,7 +464,10 @@ pub fn print_event(answer: &Value, file: &str) {
     let _ = writeln!(
         std::io::stdout().lock(),
         "{}: written to {file}",
-        paint(text(&answer["membership"]["status"]))
+        paint(text(crate::field(
+            crate::field(answer, "membership"),
+            "status"
+        )))
     );
 }
 
