@@ -137,6 +137,7 @@ fn documented_commands_run() {
         .collect();
     pages.push(root.join("README.md"));
     let mut ran = 0;
+    let mut documented = std::collections::BTreeSet::new();
     for page in pages {
         let text = std::fs::read_to_string(&page).unwrap();
         let mut in_sh = false;
@@ -150,16 +151,45 @@ fn documented_commands_run() {
                 continue;
             }
             let args: Vec<&str> = command.split_whitespace().skip(1).collect();
-            let (code, _, err) = ctpat(&args);
+            // Documented commands run from the repository root, like a reader's shell.
+            let out = Command::new(env!("CARGO_BIN_EXE_ctpat"))
+                .args(&args)
+                .current_dir(&root)
+                .output()
+                .unwrap();
+            let code = out.status.code().unwrap();
+            let err = String::from_utf8_lossy(&out.stderr);
             assert!(
                 code == 0 || code == 1,
                 "{}: `{command}` exited {code}: {err}",
                 page.display()
             );
             ran += 1;
+            if let Some(first) = args.first() {
+                documented.insert((*first).to_owned());
+            }
         }
     }
     assert!(ran >= 5, "only {ran} documented commands found");
+    for command in [
+        "identifier",
+        "business-types",
+        "eligibility",
+        "profile",
+        "screen",
+        "status",
+        "event",
+        "authorize",
+        "rules",
+        "schema",
+        "policy",
+        "call",
+    ] {
+        assert!(
+            documented.contains(command),
+            "`ctpat {command}` is not documented"
+        );
+    }
 }
 
 fn fixture_partner() -> (String, String) {
