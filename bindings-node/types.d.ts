@@ -1287,6 +1287,8 @@ export interface ScreenPartnersCall {
   policy?: PolicyArg | null
   /** The rules edition the caller expects. */
   rules_version?: string | null
+  /** Keep only the summary counts: `results` comes back empty (large batches, dashboards). */
+  summary_only?: boolean
 }
 
 /** The answer of [`screen_partners`]. */

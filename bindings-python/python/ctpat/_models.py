@@ -631,7 +631,7 @@ class ScreenPartnersCall(Record):
     """Arguments of `screen_partners`."""
 
     __slots__ = ()
-    _fields = ('partners', 'as_of', 'policy', 'rules_version')
+    _fields = ('partners', 'as_of', 'policy', 'rules_version', 'summary_only')
 
 
 class ScreeningReport(Record):

@@ -256,6 +256,8 @@ def screen_partners(
     base: Dict[str, Any] = put_policy({"as_of": date_arg(as_of, "as_of", default_today=True)}, policy)
     if rules_version is not None:
         base["rules_version"] = rules_version
+    if summary_only:
+        base["summary_only"] = True  # the core drops the per-partner results itself
     summary = dict.fromkeys(_SUMMARY_KEYS, 0)
     results: List[Dict[str, Any]] = []
     head: Optional[Dict[str, Any]] = None

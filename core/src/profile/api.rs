@@ -120,6 +120,9 @@ pub struct ScreenPartnersCall {
     /// The rules edition the caller expects.
     #[serde(default)]
     pub rules_version: Option<String>,
+    /// Keep only the summary counts: `results` comes back empty (large batches, dashboards).
+    #[serde(default)]
+    pub summary_only: bool,
 }
 
 /// Deserialises the arguments borrowing the JSON value (no copy of a large input, no path
@@ -157,11 +160,11 @@ fn run_screen_partners(args: Value) -> Result<Value, Error> {
     let call: ScreenPartnersCall = parse_call(args)?;
     check_rules_version(call.rules_version.as_deref())?;
     let policy = policy_from_value(call.policy, "/policy")?;
-    Ok(serde_json::to_value(screen_partners(
-        &call.partners,
-        call.as_of,
-        &policy,
-    ))?)
+    let mut report = screen_partners(&call.partners, call.as_of, &policy);
+    if call.summary_only {
+        report.results = Vec::new();
+    }
+    Ok(serde_json::to_value(report)?)
 }
 
 fn run_mra_table(args: Value) -> Result<Value, Error> {
