@@ -995,3 +995,51 @@ fn no_colour_when_piped_even_without_no_color() {
     // Stderr is not a terminal either: no progress bar.
     assert!(out.stderr.is_empty());
 }
+
+/// Runs a shell command under a pseudo-terminal (`script`), so stdout and stderr are TTYs.
+fn under_tty(command: &str, no_color: bool) -> String {
+    let mut cmd = Command::new("/usr/bin/script");
+    cmd.args(["-qec", command, "/dev/null"]);
+    if no_color {
+        cmd.env("NO_COLOR", "1");
+    } else {
+        cmd.env_remove("NO_COLOR");
+    }
+    let out = cmd.output().expect("util-linux `script` runs the tty test");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn on_a_terminal_colour_and_progress_bar_show_unless_no_color() {
+    let (partners, _) = first_screening();
+    let dir = temp_dir("screen-tty");
+    let file = dir.join("partners.jsonl");
+    let mut text = String::new();
+    for _ in 0..10 {
+        for p in partners.as_array().unwrap() {
+            text.push_str(&format!("{p}\n"));
+        }
+    }
+    std::fs::write(&file, text).unwrap();
+    let command = format!(
+        "{} screen {} --as-of 2025-06-30 --summary",
+        env!("CARGO_BIN_EXE_ctpat"),
+        file.display()
+    );
+    let coloured = under_tty(&command, false);
+    assert!(coloured.contains("140/140"), "progress bar: {coloured:?}");
+    assert!(
+        coloured.contains("\u{1b}[32maccepted_by_documentation\u{1b}[0m"),
+        "{coloured:?}"
+    );
+    let plain = under_tty(&command, true);
+    assert!(plain.contains("140/140"), "progress bar: {plain:?}");
+    assert!(
+        !plain.contains("\u{1b}["),
+        "NO_COLOR must turn colour off: {plain:?}"
+    );
+    assert!(
+        plain.contains("total 140: 70 accepted_by_documentation"),
+        "{plain:?}"
+    );
+}
