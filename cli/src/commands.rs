@@ -186,6 +186,8 @@ fn screen_stream(
     let progress = output::Progress::new(input::count_hint(path));
     let mut tally = Tally::default();
     let mut header_printed = false;
+    // Records screened before the current chunk: result paths are made file-wide with it.
+    let mut offset = 0;
     loop {
         let chunk = lines.next_chunk(SCREEN_CHUNK)?;
         if chunk.records.is_empty() {
@@ -198,7 +200,7 @@ fn screen_stream(
             chunk.joined()
         );
         let answer =
-            crate::call_raw("screen_partners", &text).map_err(|f| chunk.locate(f, path))?;
+            crate::call_raw("screen_partners", &text).map_err(|f| chunk.locate(f, path, offset))?;
         if summary_only {
             // Only the counts are needed: skip building the results.
             let report: SummaryOnly = serde_json::from_str(&answer)
@@ -209,12 +211,13 @@ fn screen_stream(
                 .map_err(|e| Failure::new("internal", e.to_string()))?;
             tally.add_summary(crate::field(&report, "summary"));
             if as_json {
-                output::print_results_lines(&report);
+                output::print_results_lines(&report, offset);
             } else {
                 output::print_screening_rows(&report, !header_printed);
                 header_printed = true;
             }
         }
+        offset += chunk.records.len();
         progress.tick(usize::try_from(tally.total).unwrap_or(usize::MAX));
     }
     progress.finish();

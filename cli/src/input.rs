@@ -212,7 +212,8 @@ impl Chunk {
     }
 
     /// Points a failure of the whole chunk at the line it came from.
-    pub fn locate(&self, failure: Failure, path: &str) -> Failure {
+    /// `offset` is the number of records before this chunk: `/partners/N` becomes file-wide.
+    pub fn locate(&self, failure: Failure, path: &str, offset: usize) -> Failure {
         // A line that is not JSON: find it.
         for (line, text) in &self.records {
             if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
@@ -229,11 +230,15 @@ impl Chunk {
             .nth(1)
             .and_then(|rest| rest.split(['/', '`', ')', ' ']).next())
             .and_then(|n| n.parse::<usize>().ok());
-        match index.and_then(|i| self.records.get(i)) {
-            Some((line, _)) => Failure::new(
-                &failure.code,
-                format!("`{path}` line {line}: {}", failure.message),
-            ),
+        match index.and_then(|i| Some((i, self.records.get(i)?))) {
+            Some((i, (line, _))) => {
+                let message = failure.message.replacen(
+                    &format!("/partners/{i}"),
+                    &format!("/partners/{}", i + offset),
+                    1,
+                );
+                Failure::new(&failure.code, format!("`{path}` line {line}: {message}"))
+            }
             None => failure,
         }
     }

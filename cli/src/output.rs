@@ -378,10 +378,25 @@ pub fn print_screening_summary(summary: &Value) {
     );
 }
 
-/// Prints each screening result as one JSON line.
-pub fn print_results_lines(report: &Value) {
+/// Prints each screening result as one JSON line; `offset` (the records before this chunk)
+/// turns the chunk-relative `/N/...` paths into record indexes of the whole file.
+pub fn print_results_lines(report: &Value, offset: usize) {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    for r in report["results"].as_array().into_iter().flatten() {
+    for r in crate::field(report, "results")
+        .as_array()
+        .into_iter()
+        .flatten()
+    {
+        let mut r = r.clone();
+        if let Some(path) = r.get_mut("path")
+            && let Some(text) = path.as_str()
+            && let Some(rest) = text.strip_prefix('/')
+        {
+            let (index, tail) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+            if let Ok(i) = index.parse::<usize>() {
+                *path = Value::String(format!("/{}{tail}", i + offset));
+            }
+        }
         let _ = writeln!(out, "{r}");
     }
 }

@@ -487,11 +487,8 @@ fn screen_json_lines_streams_results_and_a_summary() {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     let results = expected["results"].as_array().unwrap();
-    // Result paths are relative to the core call; the rest is the fixture's answer.
     for (got, want) in lines.iter().zip(results) {
-        assert_eq!(got["id"], want["id"]);
-        assert_eq!(got["result"], want["result"]);
-        assert_eq!(got["code"], want["code"]);
+        assert_eq!(got, want);
     }
     assert_eq!(lines.len(), results.len() + 1);
     assert_eq!(lines.last().unwrap()["summary"], expected["summary"]);
@@ -1041,5 +1038,54 @@ fn on_a_terminal_colour_and_progress_bar_show_unless_no_color() {
     assert!(
         plain.contains("total 140: 70 accepted_by_documentation"),
         "{plain:?}"
+    );
+}
+
+/// Streamed chunks of 10 000 lines: result paths stay record indexes of the whole file.
+#[test]
+fn screen_json_lines_paths_are_file_wide_across_chunks() {
+    let dir = temp_dir("screen-chunks");
+    let file = dir.join("many.jsonl");
+    let mut text = String::new();
+    for i in 0..10_003 {
+        text.push_str(&format!("{{\"id\":\"N{i}\"}}\n"));
+    }
+    std::fs::write(&file, text).unwrap();
+    let run = ctpat(&[
+        "screen",
+        file.to_str().unwrap(),
+        "--as-of",
+        "2025-06-30",
+        "--json",
+    ]);
+    assert_eq!(run.code, 1, "{}", run.err);
+    let lines: Vec<Value> = run
+        .out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 10_004);
+    assert_eq!(lines[10_001]["id"], "N10001");
+    assert_eq!(lines[10_001]["path"], "/10001");
+    assert_eq!(lines[10_003]["summary"]["questionnaire_required"], 10_003);
+
+    // An error in the second chunk names the file's line and the file-wide record.
+    let mut text = std::fs::read_to_string(&file).unwrap();
+    text.push_str("{\"id\":\"late\",\"basc\":{\"expires_on\":\"soon\"}}\n");
+    std::fs::write(&file, text).unwrap();
+    // (`--summary`: without it the first chunk's rows are already out when the error comes.)
+    let run = ctpat(&[
+        "screen",
+        file.to_str().unwrap(),
+        "--as-of",
+        "2025-06-30",
+        "--summary",
+    ]);
+    assert_bad(&run, "invalid_date", "late bad date");
+    assert!(run.err.contains("line 10004"), "{}", run.err);
+    assert!(
+        run.err.contains("/partners/10003/basc/expires_on"),
+        "{}",
+        run.err
     );
 }
