@@ -49,10 +49,46 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
+/// Mean nanoseconds per call of `f` over `n` iterations (after a tenth as warm-up).
+fn mean_ns(n: u32, mut f: impl FnMut()) -> f64 {
+    for _ in 0..n.div_ceil(10) {
+        f();
+    }
+    let start = std::time::Instant::now();
+    for _ in 0..n {
+        f();
+    }
+    start.elapsed().as_secs_f64() * 1e9 / f64::from(n)
+}
+
+/// Prints `ratio ident/<kind>: ...` (check cost / floor) for `./run bench`.
+#[allow(clippy::print_stdout, reason = "the bench report")]
+fn ratio(_: &mut Criterion) {
+    for kind in IdentifierKind::ALL {
+        let text = sample(*kind);
+        let json = serde_json::to_string(text).unwrap_or_default();
+        let check_ns = mean_ns(50_000, || {
+            black_box(check(
+                *kind,
+                black_box(text),
+                "/text",
+                CheckOptions::default(),
+            ));
+        });
+        let floor_ns = mean_ns(50_000, || {
+            black_box(serde_json::from_str::<String>(black_box(&json)).ok());
+        });
+        println!(
+            "ratio ident/{kind}: check {check_ns:.0} ns / from_str::<String> {floor_ns:.0} ns = {:.2}",
+            check_ns / floor_ns
+        );
+    }
+}
+
 mod group {
     //! criterion_group! generates a public function; a private module keeps it unexported.
     use criterion::criterion_group;
-    criterion_group!(benches, super::bench);
+    criterion_group!(benches, super::bench, super::ratio);
 }
 
 criterion_main!(group::benches);

@@ -99,5 +99,58 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench);
+/// Mean nanoseconds per call of `f` over `n` iterations (after a tenth as warm-up).
+fn mean_ns(n: u32, mut f: impl FnMut()) -> f64 {
+    for _ in 0..n.div_ceil(10) {
+        f();
+    }
+    let start = std::time::Instant::now();
+    for _ in 0..n {
+        f();
+    }
+    start.elapsed().as_secs_f64() * 1e9 / f64::from(n)
+}
+
+/// Prints `ratio ...` lines (operation cost / serde_json parse of the same input) for `./run bench`.
+#[allow(clippy::print_stdout, reason = "the bench report")]
+fn ratio(_: &mut Criterion) {
+    let policy = Policy::current();
+    let m = long_membership(10_000, &policy);
+    let text = serde_json::to_string(&m).unwrap();
+    let parse = mean_ns(20, || {
+        black_box(serde_json::from_str::<Membership>(black_box(&text)).unwrap());
+    });
+    let verify = mean_ns(20, || {
+        black_box(verify_log(black_box(&m.log)));
+    });
+    let replay = mean_ns(20, || {
+        black_box(Membership::replay(BusinessType::Importer, black_box(&m.log), &policy).unwrap());
+    });
+    println!(
+        "ratio verify_log_10000: verify_log {verify:.0} ns / from_str::<Membership> {parse:.0} ns = {:.2}",
+        verify / parse
+    );
+    println!(
+        "ratio replay_10000: replay {replay:.0} ns / from_str::<Membership> {parse:.0} ns = {:.2}",
+        replay / parse
+    );
+    let start = long_membership(4, &policy);
+    let small = serde_json::to_string(&start).unwrap();
+    let parse = mean_ns(20_000, || {
+        black_box(serde_json::from_str::<Membership>(black_box(&small)).unwrap());
+    });
+    let advance = mean_ns(20_000, || {
+        black_box(
+            start
+                .advance(black_box(date!(2030 - 01 - 02)), &policy)
+                .unwrap(),
+        );
+    });
+    println!(
+        "ratio advance_10y: advance {advance:.0} ns / from_str::<Membership> {parse:.0} ns = {:.2}",
+        advance / parse
+    );
+}
+
+criterion_group!(benches, bench, ratio);
 criterion_main!(benches);

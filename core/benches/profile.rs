@@ -139,5 +139,75 @@ fn bench_screening(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_profile, bench_screening);
+/// Mean nanoseconds per call of `f` over `n` iterations (after a tenth as warm-up).
+fn mean_ns(n: u32, mut f: impl FnMut()) -> f64 {
+    for _ in 0..n.div_ceil(10) {
+        f();
+    }
+    let start = std::time::Instant::now();
+    for _ in 0..n {
+        f();
+    }
+    start.elapsed().as_secs_f64() * 1e9 / f64::from(n)
+}
+
+/// Prints `ratio ...` lines (operation cost / serde_json parse of the same input) for `./run bench`.
+#[allow(clippy::print_stdout, reason = "the bench report")]
+fn ratio(_: &mut Criterion) {
+    let catalogue = Catalogue::from_value(&catalogue_json()).unwrap();
+    let profile_text = serde_json::to_string(&profile_json()).unwrap();
+    let profile: SecurityProfile = serde_json::from_str(&profile_text).unwrap();
+    let policy = Policy::current();
+    let as_of = date!(2025 - 06 - 30);
+    let call = serde_json::to_string(&json!({
+        "profile": profile_json(), "as_of": "2025-06-30", "catalogue": catalogue_json()
+    }))
+    .unwrap();
+    let parse = mean_ns(500, || {
+        black_box(serde_json::from_str::<SecurityProfile>(black_box(&profile_text)).unwrap());
+    });
+    let check = mean_ns(500, || {
+        black_box(validate_profile(
+            black_box(&profile),
+            &catalogue,
+            as_of,
+            &policy,
+        ));
+    });
+    let api = mean_ns(100, || {
+        black_box(ctpat::api::call("validate_profile", black_box(&call)).unwrap());
+    });
+    println!(
+        "ratio profile_300: validate_profile {check:.0} ns / from_str::<SecurityProfile> {parse:.0} ns = {:.2}",
+        check / parse
+    );
+    println!(
+        "ratio profile_300_api: api::call(validate_profile) {api:.0} ns / from_str::<SecurityProfile> {parse:.0} ns = {:.2}",
+        api / parse
+    );
+
+    const N: usize = 100_000;
+    let text = serde_json::to_string(&partners_json(N)).unwrap();
+    let partners: Vec<BusinessPartner> = serde_json::from_str(&text).unwrap();
+    let call = format!(r#"{{"as_of":"2025-06-30","partners":{text}}}"#);
+    let parse = mean_ns(5, || {
+        black_box(serde_json::from_str::<Vec<BusinessPartner>>(black_box(&text)).unwrap());
+    });
+    let screen = mean_ns(5, || {
+        black_box(screen_partners(black_box(&partners), as_of, &policy));
+    });
+    let api = mean_ns(3, || {
+        black_box(ctpat::api::call("screen_partners", black_box(&call)).unwrap());
+    });
+    println!(
+        "ratio screening_100k: screen_partners {screen:.0} ns / from_str::<Vec<BusinessPartner>> {parse:.0} ns = {:.2}",
+        screen / parse
+    );
+    println!(
+        "ratio screening_100k_api: api::call(screen_partners) {api:.0} ns / from_str::<Vec<BusinessPartner>> {parse:.0} ns = {:.2}",
+        api / parse
+    );
+}
+
+criterion_group!(benches, bench_profile, bench_screening, ratio);
 criterion_main!(benches);
