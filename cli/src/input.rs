@@ -313,7 +313,9 @@ fn csv_rows(text: &str) -> Result<Vec<(usize, Vec<String>)>, String> {
 pub fn read_partners_csv(path: &str) -> Result<Value, Failure> {
     let text = read_text(path)?;
     let bad = |m: String| Failure::new("invalid_csv", format!("`{path}` {m}"));
-    let mut rows = csv_rows(&text).map_err(bad)?.into_iter();
+    // Spreadsheets often start a UTF-8 CSV with a byte-order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let mut rows = csv_rows(text).map_err(bad)?.into_iter();
     let Some((_, header)) = rows.next() else {
         return Err(bad("is empty: a header row is required".into()));
     };

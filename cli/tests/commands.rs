@@ -449,11 +449,11 @@ fn screen_csv_gives_the_same_results_as_json() {
     assert_eq!(pick(&got), pick(&expected));
     assert_eq!(got["summary"], expected["summary"]);
 
-    // A column order of one's own and a quoted comma are fine.
+    // A byte-order mark, a column order of one's own and a quoted comma are fine.
     let file = dir.join("reordered.csv");
     std::fs::write(
         &file,
-        "basc_expires_on,name,id\n2026-01-31,\"Grower, Ltd\",X1\n,Nobody,X2\n",
+        "\u{feff}basc_expires_on,name,id\n2026-01-31,\"Grower, Ltd\",X1\n,Nobody,X2\n",
     )
     .unwrap();
     let run = ctpat(&[
