@@ -13,10 +13,11 @@ mod commands;
 mod input;
 mod output;
 
-/// Check CTPAT identifiers, business types and (as the library grows) eligibility, security
-/// profiles, membership status and portal access.
+/// Check CTPAT identifiers and eligibility, validate security profiles, screen business
+/// partners, follow membership status and decide portal access. Exit codes: 0 ok, 1 findings,
+/// 2 bad input or usage (one `error[code]: message` line on stderr).
 #[derive(Parser, Debug)]
-#[command(name = "ctpat", version, about, long_about = None)]
+#[command(name = "ctpat", version, long_about = None)]
 #[command(
     after_help = "Examples:\n  ctpat identifier scac qwrt\n  ctpat identifier ssn 123-45-6789 --json\n  ctpat business-types\n  ctpat eligibility partner.json --as-of 2025-06-30\n  ctpat profile profile.json --as-of 2025-06-30\n  ctpat screen partners.csv --as-of 2025-06-30\n  ctpat status membership.json --as-of 2025-06-30\n  ctpat authorize --principal me.json --action view_account account.json"
 )]
