@@ -159,6 +159,9 @@ pub fn screen(
     };
     let mut args = base;
     args.insert("partners".into(), partners);
+    if summary_only {
+        args.insert("summary_only".into(), json!(true));
+    }
     let report = call("screen_partners", &Value::Object(args))?;
     let summary = crate::field(&report, "summary");
     let all = summary["total"] == summary["accepted_by_documentation"];
@@ -194,7 +197,7 @@ fn screen_stream(
             break;
         }
         let text = format!(
-            "{{\"as_of\":{},\"policy\":{},\"partners\":[{}]}}",
+            "{{\"as_of\":{},\"policy\":{},\"summary_only\":{summary_only},\"partners\":[{}]}}",
             base.get("as_of").cloned().unwrap_or(Value::Null),
             base.get("policy").cloned().unwrap_or(Value::Null),
             chunk.joined()
