@@ -1,7 +1,7 @@
 //! Eligibility: may this company apply to CTPAT as its business type? (domain.md §2)
 //!
 //! Every requirement is a [`Rule`] in a table (one file per group of business types, plus
-//! [`common`] for §2.2). A rule reads the [`Partner`] and answers `met`, `not_met` or `unknown`
+//! `common` for §2.2). A rule reads the [`Partner`] and answers `met`, `not_met` or `unknown`
 //! ([`RuleStatus`]); [`check_eligibility`] runs every rule of the partner's type and folds the
 //! answers into an [`EligibilityReport`]:
 //!

@@ -17,7 +17,7 @@ pub struct CatalogueCheck {
 const FORMAT: &str = "domain.md §4.6 (catalogue as data)";
 const IDS: &str = "domain.md §4.3 (ids are `<category>.<n>` in one global space)";
 
-/// Every check [`Catalogue::from_json`] applies, as data.
+/// Every check [`crate::msc::Catalogue::from_json`] applies, as data.
 pub const CATALOGUE_CHECKS: &[CatalogueCheck] = &[
     CatalogueCheck {
         code: "catalogue.invalid_type",

@@ -1,5 +1,5 @@
 //! The access rule table (domain.md §6.3, §7), kept as data and evaluated in order by
-//! [`crate::portal::authorize`]. The first rule that matches decides; when none matches the
+//! [`crate::portal::authorize()`]. The first rule that matches decides; when none matches the
 //! answer is `portal.default_deny`.
 
 use serde::{Deserialize, Serialize};
