@@ -133,6 +133,29 @@ fn mutate(mut value: Value, steps: &[usize], replacement: Value) -> Value {
     value
 }
 
+/// SSN-like samples the fuzzer feeds in; no message or reason may carry them back whole.
+const SSN_SAMPLES: &[&str] = &["078-05-1120", "078051120", "123-45-6789", "123456789"];
+
+fn leaks_ssn(text: &str) -> bool {
+    SSN_SAMPLES.iter().any(|s| text.contains(s))
+}
+
+/// Every `message` and `reason` string in an answer.
+fn messages(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                if let (true, Some(s)) = (k == "message" || k == "reason", v.as_str()) {
+                    out.push(s.to_owned());
+                }
+                messages(v, out);
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|v| messages(v, out)),
+        _ => {}
+    }
+}
+
 fn check_one(op: &str, call: &Value) -> Result<(), TestCaseError> {
     let text = call.to_string();
     let started = Instant::now();
