@@ -126,13 +126,10 @@ impl Error {
         }
     }
 
-    /// A generic `invalid_input` error at `path`.
+    /// A generic `invalid_input` error at `path` (SSN-like digit runs masked, as in
+    /// [`Error::input_code`]).
     pub fn input(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Self::Input {
-            code: "invalid_input",
-            path: path.into(),
-            message: message.into(),
-        }
+        Self::input_code("invalid_input", path, message)
     }
 
     /// An input error with a specific code.
@@ -141,10 +138,39 @@ impl Error {
         path: impl Into<String>,
         message: impl Into<String>,
     ) -> Self {
+        // Input errors quote the caller's keys and values: an SSN-like run never comes back whole.
         Self::Input {
             code,
-            path: path.into(),
-            message: message.into(),
+            path: crate::ident::mask_ssn_like(&path.into()),
+            message: crate::ident::mask_ssn_like(&message.into()),
+        }
+    }
+
+    /// A rejection with every finding that explains it. Finding messages, paths and string
+    /// parameters quote the caller's input, so SSN-like digit runs are masked in them.
+    pub fn rejected(
+        code: &'static str,
+        message: impl Into<String>,
+        findings: Vec<Finding>,
+    ) -> Self {
+        let mask = crate::ident::mask_ssn_like;
+        let findings = findings
+            .into_iter()
+            .map(|mut f| {
+                f.message = mask(&f.message);
+                f.path = mask(&f.path);
+                for v in f.params.values_mut() {
+                    if let serde_json::Value::String(s) = v {
+                        *s = mask(s);
+                    }
+                }
+                f
+            })
+            .collect();
+        Self::Rejected {
+            code,
+            message: mask(&message.into()),
+            findings,
         }
     }
 

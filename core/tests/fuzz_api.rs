@@ -173,12 +173,29 @@ fn check_one(op: &str, call: &Value) -> Result<(), TestCaseError> {
     }
     match result {
         Ok(out) => {
-            serde_json::from_str::<Value>(&out)
+            let answer = serde_json::from_str::<Value>(&out)
                 .map_err(|e| TestCaseError::fail(format!("{op}: bad json out: {e}")))?;
+            // Findings about a value declared as a personal kind never echo it. (A value declared
+            // as another kind, e.g. an SSN typed into a SCAC field, is quoted as that kind.)
+            if call.get("kind").and_then(Value::as_str) == Some("ssn") {
+                let mut texts = Vec::new();
+                messages(&answer, &mut texts);
+                for t in texts {
+                    prop_assert!(!leaks_ssn(&t), "{op}: a message echoes an ssn: {t}");
+                }
+            }
         }
         Err(err) => {
             prop_assert!(!err.code().is_empty(), "{op}: error without a code");
             prop_assert!(!err.to_string().is_empty());
+            prop_assert!(
+                !leaks_ssn(&err.to_string()),
+                "{op}: an error echoes an ssn: {err}"
+            );
+            prop_assert!(
+                !leaks_ssn(&format!("{err:?}")),
+                "{op}: an error's Debug echoes an ssn"
+            );
         }
     }
     Ok(())

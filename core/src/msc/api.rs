@@ -55,11 +55,7 @@ pub(crate) fn catalogue_from_value(
             for f in &mut findings {
                 f.path = format!("{path}{}", f.path);
             }
-            Error::Rejected {
-                code,
-                message,
-                findings,
-            }
+            Error::rejected(code, message, findings)
         }
         other => other,
     })

@@ -184,11 +184,8 @@ pub(super) fn load(value: &Value) -> Result<Catalogue, Error> {
 
 fn reject(mut findings: Vec<Finding>) -> Error {
     sort_findings(&mut findings);
-    Error::Rejected {
-        code: "catalogue.invalid",
-        message: format!("the catalogue has {} problem(s)", findings.len()),
-        findings,
-    }
+    let message = format!("the catalogue has {} problem(s)", findings.len());
+    Error::rejected("catalogue.invalid", message, findings)
 }
 
 fn criterion(

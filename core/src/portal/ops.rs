@@ -52,14 +52,11 @@ fn finish(account: Account, policy: &Policy) -> Result<Account, Error> {
                 f
             })
             .collect();
-        return Err(Error::Rejected {
-            code: "portal.invalid_account",
-            message: format!(
-                "the resulting account would break `{}` invariant(s)",
-                findings.len()
-            ),
-            findings,
-        });
+        let message = format!(
+            "the resulting account would break `{}` invariant(s)",
+            findings.len()
+        );
+        return Err(Error::rejected("portal.invalid_account", message, findings));
     }
     Ok(account)
 }
