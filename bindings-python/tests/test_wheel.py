@@ -46,3 +46,14 @@ def test_wheel_installs_into_a_fresh_venv(tmp_path: Path) -> None:
         cwd=tmp_path,
     ).stdout.split()
     assert out == [ctpat.__version__, "QWRT"]
+
+
+def test_requirements_are_exact_pins_from_the_registry() -> None:
+    lines = [
+        line.strip()
+        for line in (ROOT / "requirements-dev.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    assert lines
+    loose = [line for line in lines if "==" not in line or "@" in line or line.startswith("-")]
+    assert loose == [], "requirements-dev.txt must hold only name==version pins"
