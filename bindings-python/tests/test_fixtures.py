@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict
+from typing import Any, Dict, List
 
 import functools
 import json
@@ -66,3 +66,35 @@ def test_a_broken_answer_fails_its_schema() -> None:
     answer = ctpat.check_identifier("scac", "QWRT").to_dict()
     answer["kind"] = "passport"
     assert list(v.iter_errors(answer))
+
+
+def broken_copies(value: Any) -> List[Any]:
+    """Copies of an answer or call, each with one deliberate shape error."""
+    wrong: Any = {"__broken__": [None]}
+    if isinstance(value, list):
+        return [value + [wrong], [wrong]]
+    if isinstance(value, dict):
+        out = []
+        for key in value:
+            copy = dict(value)
+            copy[key] = wrong
+            out.append(copy)
+        removed = dict(value)
+        if removed:
+            removed.pop(next(iter(removed)))
+            out.append(removed)
+        return out
+    return [wrong]
+
+
+@pytest.mark.parametrize("case", [c for _, c in CASES], ids=[i for i, _ in CASES])
+def test_a_broken_copy_of_each_fixture_fails_its_schema(case: Dict[str, Any]) -> None:
+    names = INDEX["operations"].get(case["op"])
+    if names is None or "error" in case["expected"]:
+        return
+    for name, value in ((names["call"], case["call"]), (names["answer"], case["expected"])):
+        if not name:
+            continue
+        v = validator(name)
+        caught = [copy for copy in broken_copies(value) if list(v.iter_errors(copy))]
+        assert caught, f"{case['description']}: no broken copy of the {name} fails validation"
