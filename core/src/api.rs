@@ -127,6 +127,10 @@ pub fn operation(name: &str) -> Result<&'static Operation, Error> {
 /// assert_eq!(err.code(), "unknown_identifier_kind");
 /// ```
 pub fn call(op: &str, input: &str) -> Result<String, Error> {
+    call_unmasked(op, input).map_err(Error::redacted)
+}
+
+fn call_unmasked(op: &str, input: &str) -> Result<String, Error> {
     let operation = operation(op)?;
     if input.len() > MAX_INPUT_BYTES {
         return Err(Error::LimitExceeded {

@@ -174,13 +174,65 @@ impl Error {
         }
     }
 
+    /// The same error with every SSN-like digit run masked in its text fields, whatever the
+    /// variant (see [`crate::ident::mask_ssn_like`]). The JSON API applies it to every error it
+    /// returns, so nothing a caller typed — in any field — comes back as a whole SSN.
+    #[must_use]
+    pub fn redacted(self) -> Self {
+        let m = crate::ident::mask_ssn_like;
+        match self {
+            Self::Json { message } => Self::Json {
+                message: m(&message),
+            },
+            Self::Input {
+                code,
+                path,
+                message,
+            } => Self::Input {
+                code,
+                path: m(&path),
+                message: m(&message),
+            },
+            Self::Rejected {
+                code,
+                message,
+                findings,
+            } => Self::rejected(code, message, findings),
+            Self::UnknownOperation { name } => Self::UnknownOperation { name: m(&name) },
+            Self::UnsupportedRulesVersion { found } => {
+                Self::UnsupportedRulesVersion { found: m(&found) }
+            }
+            Self::LimitExceeded { path, message } => Self::LimitExceeded {
+                path: m(&path),
+                message: m(&message),
+            },
+            Self::DateOutOfRange { path, message } => Self::DateOutOfRange {
+                path: m(&path),
+                message: m(&message),
+            },
+            Self::NotAllowed {
+                code,
+                message,
+                path,
+            } => Self::NotAllowed {
+                code,
+                message: m(&message),
+                path: m(&path),
+            },
+            Self::Internal { message } => Self::Internal {
+                message: m(&message),
+            },
+        }
+    }
+
     /// The serialisable form of this error (what crosses the JSON boundary).
     pub fn info(&self) -> ErrorInfo {
+        let masked = self.clone().redacted();
         ErrorInfo {
-            code: self.code().to_owned(),
-            message: self.to_string(),
-            path: self.path().to_owned(),
-            findings: self.findings().to_vec(),
+            code: masked.code().to_owned(),
+            message: masked.to_string(),
+            path: masked.path().to_owned(),
+            findings: masked.findings().to_vec(),
         }
     }
 }
