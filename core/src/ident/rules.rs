@@ -228,7 +228,7 @@ pub(crate) fn display_form(kind: IdentifierKind, canonical: &str) -> String {
         K::Ein if is_digits_len(canonical, 9) => &[2, 7],
         K::Duns if is_digits_len(canonical, 9) => &[2, 3, 4],
         K::CbpAssignedNumber if is_digits_len(canonical, 11) => &[6, 5],
-        K::IrsNumber if canonical.len() == 11 && canonical.is_ascii() => &[2, 9],
+        K::IrsNumber if canonical.len() == 11 && canonical.is_ascii() => &[2, 7, 2],
         K::McNumber
             if canonical.len() > 2
                 && canonical.is_ascii()
@@ -264,7 +264,7 @@ mod tests {
         assert_eq!(display_form(IdentifierKind::Ein, "452231907"), "45-2231907");
         assert_eq!(
             display_form(IdentifierKind::IrsNumber, "274418203A1"),
-            "27-4418203A1"
+            "27-4418203-A1"
         );
         assert_eq!(
             display_form(IdentifierKind::Duns, "604127785"),
