@@ -236,8 +236,9 @@ fn path_error(err: serde_path_to_error::Error<serde_json::Error>) -> Error {
         }
     }
     let inner = err.into_inner();
-    // serde echoes values it cannot use; an SSN put in the wrong field must not come back whole.
-    let message = ident::mask_ssn_like(&inner.to_string());
+    // serde echoes values it cannot use; Error::input_code and From<serde_json::Error> mask
+    // SSN-like runs in what is built from it.
+    let message = inner.to_string();
     if matches!(inner.classify(), serde_json::error::Category::Data) {
         let text = strip_position(&message);
         // A missing field's error points at the field itself, not at its parent object.

@@ -250,7 +250,7 @@ impl From<serde_json::Error> for Error {
             Category::Syntax | Category::Eof | Category::Io => Self::Json {
                 message: crate::ident::mask_ssn_like(&err.to_string()),
             },
-            Category::Data => Self::input("", crate::ident::mask_ssn_like(&err.to_string())),
+            Category::Data => Self::input("", err.to_string()),
         }
     }
 }

@@ -86,10 +86,7 @@ pub fn parse_partner(value: Value, base: &str) -> Result<(Partner, Vec<Finding>)
         return Err(Error::input_code(
             "unknown_business_type",
             format!("{base}/business_type"),
-            format!(
-                "unknown business type `{}`",
-                crate::ident::mask_ssn_like(&truncate_for_message(code))
-            ),
+            format!("unknown business type `{}`", truncate_for_message(code)),
         ));
     }
     if let Some(Value::Object(ids)) = map.get("identifiers") {

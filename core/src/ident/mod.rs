@@ -103,13 +103,12 @@ impl fmt::Display for IdentifierKind {
 impl std::str::FromStr for IdentifierKind {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::from_code(s.trim()).ok_or_else(|| Error::Input {
-            code: "unknown_identifier_kind",
-            path: "/kind".to_owned(),
-            message: format!(
-                "unknown identifier kind `{}`",
-                mask_ssn_like(&truncate_for_message(s))
-            ),
+        Self::from_code(s.trim()).ok_or_else(|| {
+            Error::input_code(
+                "unknown_identifier_kind",
+                "/kind",
+                format!("unknown identifier kind `{}`", truncate_for_message(s)),
+            )
         })
     }
 }

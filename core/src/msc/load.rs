@@ -375,10 +375,7 @@ fn applies_to(cx: &mut Ctx, obj: &Map<String, Value>, base: &str) -> Vec<Busines
             Some((s, None)) => cx.add(
                 "catalogue.unknown_business_type",
                 format!("{path}/{i}"),
-                format!(
-                    "unknown business type `{}`",
-                    crate::ident::mask_ssn_like(&truncate_for_message(s))
-                ),
+                format!("unknown business type `{}`", truncate_for_message(s)),
             ),
             None => cx.add(
                 "catalogue.invalid_type",
