@@ -26,9 +26,30 @@ pub struct Operation {
     pub name: &'static str,
     /// One line describing it.
     pub summary: &'static str,
-    /// Runs it on the parsed arguments object.
+    /// Runs it on the parsed arguments object. This path owns the operation's meaning, its
+    /// error codes and their paths.
     pub run: fn(Value) -> Result<Value, Error>,
+    /// An optional typed fast path for large inputs (see [`FastFn`]).
+    pub fast: Option<FastFn>,
 }
+
+/// A typed fast path of an operation: it reads the JSON text straight into the call's Rust
+/// types and writes the answer straight to text, with no `serde_json::Value` tree in between.
+///
+/// It returns `None` whenever it cannot answer exactly as [`Operation::run`] would (the input has
+/// an error, is not a JSON object, repeats a key, or has fields the typed form would ignore);
+/// [`call`] then runs `run`, which owns the error codes and paths. A test replays every shared
+/// fixture and every fuzz case through both and requires the same answer.
+///
+/// ```
+/// let op = ctpat::api::operation("check_eligibility").unwrap();
+/// let fast = op.fast.unwrap();
+/// let good = r#"{"partner":{"business_type":"importer"},"as_of":"2025-06-30"}"#;
+/// assert!(fast(good).is_some_and(|answer| answer.is_ok()));
+/// // an input error: left to the `Value` path, which knows the path of the bad field
+/// assert!(fast(r#"{"partner":{"business_type":"pirate"},"as_of":"2025-06-30"}"#).is_none());
+/// ```
+pub type FastFn = fn(&str) -> Option<Result<String, Error>>;
 
 impl std::fmt::Debug for Operation {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -76,6 +97,7 @@ const TEST_OPERATIONS: &[Operation] = &[Operation {
     name: "__panic",
     summary: "test only: panics, to prove a panic never crosses the FFI",
     run: run_panic,
+    fast: None,
 }];
 #[cfg(not(feature = "test-panic"))]
 const TEST_OPERATIONS: &[Operation] = &[];
@@ -85,26 +107,31 @@ const BASE_OPERATIONS: &[Operation] = &[
         name: "business_types",
         summary: "lists every business type with the identifiers and bond it requires",
         run: run_business_types,
+        fast: None,
     },
     Operation {
         name: "check_identifier",
         summary: "normalises and checks one identifier of a declared kind",
         run: run_check_identifier,
+        fast: Some(fast_check_identifier),
     },
     Operation {
         name: "operations",
         summary: "lists the operations of the JSON API",
         run: run_operations,
+        fast: None,
     },
     Operation {
         name: "policy",
         summary: "a full policy: a preset by name, or a policy object checked and completed with the current defaults",
         run: run_policy,
+        fast: None,
     },
     Operation {
         name: "versions",
         summary: "the crate, rules and schema versions of this build",
         run: run_versions,
+        fast: None,
     },
 ];
 
@@ -127,10 +154,24 @@ pub fn operation(name: &str) -> Result<&'static Operation, Error> {
 /// assert_eq!(err.code(), "unknown_identifier_kind");
 /// ```
 pub fn call(op: &str, input: &str) -> Result<String, Error> {
-    call_unmasked(op, input).map_err(Error::redacted)
+    call_unmasked(op, input, true).map_err(Error::redacted)
 }
 
-fn call_unmasked(op: &str, input: &str) -> Result<String, Error> {
+/// Like [`call`], but never takes an operation's [`FastFn`]: the reference path the fast paths
+/// are tested against (and a way to rule them out when chasing a bug).
+///
+/// ```
+/// let input = r#"{"partner":{"business_type":"importer"},"as_of":"2025-06-30"}"#;
+/// assert_eq!(
+///     ctpat::api::call_reference("check_eligibility", input).unwrap(),
+///     ctpat::api::call("check_eligibility", input).unwrap()
+/// );
+/// ```
+pub fn call_reference(op: &str, input: &str) -> Result<String, Error> {
+    call_unmasked(op, input, false).map_err(Error::redacted)
+}
+
+fn call_unmasked(op: &str, input: &str, fast_path: bool) -> Result<String, Error> {
     let operation = operation(op)?;
     if input.len() > MAX_INPUT_BYTES {
         return Err(Error::LimitExceeded {
@@ -140,6 +181,12 @@ fn call_unmasked(op: &str, input: &str) -> Result<String, Error> {
                 input.len()
             ),
         });
+    }
+    if fast_path
+        && let Some(fast) = operation.fast
+        && let Some(answer) = fast(input)
+    {
+        return answer;
     }
     let args: Value = if input.trim().is_empty() {
         Value::Object(serde_json::Map::new())
@@ -195,6 +242,36 @@ pub fn call_envelope(op: &str, input: &str) -> String {
             })
         }
     }
+}
+
+/// Deserialises a call straight from JSON text, for a [`FastFn`]: no `Value` tree, no path
+/// bookkeeping. `None` if the text is not a JSON object, has any error, or has a field that `T`
+/// would silently ignore: the `Value` path then gives the exact error or warnings.
+pub fn typed_call<T: DeserializeOwned>(text: &str) -> Option<T> {
+    if !text.trim_start().starts_with('{') {
+        return None;
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let mut ignored = false;
+    let call = serde_ignored::deserialize(&mut de, |_| ignored = true).ok()?;
+    de.end().ok()?;
+    (!ignored).then_some(call)
+}
+
+/// The usual [`FastFn`]: the call read by [`typed_call`], the answer written by [`answer_text`],
+/// `run` shared with the operation's `Value` path.
+pub fn fast_typed<C: DeserializeOwned, A: Serialize>(
+    text: &str,
+    run: impl FnOnce(C) -> Result<A, Error>,
+) -> Option<Result<String, Error>> {
+    let call = typed_call(text)?;
+    Some(run(call).and_then(|answer| answer_text(&answer)))
+}
+
+/// Serialises an answer straight to JSON text (the [`FastFn`] counterpart of
+/// `serde_json::to_value`).
+pub fn answer_text<T: Serialize>(answer: &T) -> Result<String, Error> {
+    Ok(serde_json::to_string(answer)?)
 }
 
 /// Deserialises `T` from JSON text; a type error carries the JSON Pointer of the bad field.
@@ -378,7 +455,16 @@ pub struct CheckIdentifierCall {
 }
 
 fn run_check_identifier(args: Value) -> Result<Value, Error> {
-    let call: CheckIdentifierCall = from_value(args, "")?;
+    Ok(serde_json::to_value(check_identifier(from_value(
+        args, "",
+    )?)?)?)
+}
+
+fn fast_check_identifier(text: &str) -> Option<Result<String, Error>> {
+    fast_typed(text, check_identifier)
+}
+
+fn check_identifier(call: CheckIdentifierCall) -> Result<ident::IdentifierCheck, Error> {
     let kind: IdentifierKind = call.kind.parse()?;
     let options = CheckOptions {
         ssn_based: call.ssn_based,
@@ -388,7 +474,7 @@ fn run_check_identifier(args: Value) -> Result<Value, Error> {
     if call.reveal {
         check = check.revealed();
     }
-    Ok(serde_json::to_value(check)?)
+    Ok(check)
 }
 
 #[cfg(test)]
@@ -418,6 +504,46 @@ mod tests {
         assert!(!e.to_string().contains("078-05-1120"), "{e}");
         let e = call("check_identifier", r#"{"kind":"scac"}"#).unwrap_err();
         assert_eq!((e.code(), e.path()), ("invalid_input", "/text"));
+    }
+
+    #[test]
+    fn fast_paths_step_aside_where_the_reference_path_decides() {
+        let op = operation("check_eligibility").unwrap();
+        let fast = op.fast.unwrap();
+        let base = r#""as_of":"2025-06-30""#;
+        // repeated keys (last wins), an array for the partner, unknown fields (warnings), a
+        // non-object call: all left to the `Value` path
+        for input in [
+            format!(r#"{{"partner":{{"business_type":"importer"}},{base},{base}}}"#),
+            format!(r#"{{"partner":["importer","Acme"],{base}}}"#),
+            format!(r#"{{"partner":{{"business_type":"importer","colour":"red"}},{base}}}"#),
+            r#"[{"business_type":"importer"},"2025-06-30"]"#.to_owned(),
+            String::new(),
+        ] {
+            assert!(fast(&input).is_none(), "{input}");
+            let a = call("check_eligibility", &input).map_err(|e| e.info());
+            let b = call_reference("check_eligibility", &input).map_err(|e| e.info());
+            assert_eq!(format!("{a:?}"), format!("{b:?}"), "{input}");
+        }
+        let warned = call(
+            "check_eligibility",
+            &format!(r#"{{"partner":{{"business_type":"importer","colour":"red"}},{base}}}"#),
+        )
+        .unwrap();
+        assert!(warned.contains("input.unknown_field"), "{warned}");
+        let e = call(
+            "check_eligibility",
+            &format!(r#"{{"partner":["importer"],{base}}}"#),
+        )
+        .unwrap_err();
+        assert_eq!((e.code(), e.path()), ("invalid_input", "/partner"));
+        // a domain error after a good parse comes from the fast path itself
+        let e = fast(&format!(
+            r#"{{"partner":{{"business_type":"importer"}},{base},"rules_version":"1999.1"}}"#
+        ))
+        .unwrap()
+        .unwrap_err();
+        assert_eq!(e.code(), "unsupported_rules_version");
     }
 
     #[test]

@@ -46,6 +46,39 @@ pub fn run_case(case: &Value) -> Value {
     }
 }
 
+/// Every case whose operation has a typed fast path gives the same answer (text or error code,
+/// path and message) on the reference `Value` path.
+#[test]
+fn fast_paths_answer_exactly_like_the_reference_path() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures");
+    let mut files = Vec::new();
+    fixture_files(&root, &mut files);
+    let mut compared = 0;
+    for file in &files {
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+        for case in doc["cases"].as_array().unwrap() {
+            let op = case["op"].as_str().unwrap();
+            if ctpat::api::operation(op).is_ok_and(|o| o.fast.is_some()) {
+                let call = serde_json::to_string(&case["call"]).unwrap();
+                let fast = ctpat::api::call(op, &call).map_err(|e| e.info());
+                let reference = ctpat::api::call_reference(op, &call).map_err(|e| e.info());
+                assert_eq!(
+                    format!("{fast:?}"),
+                    format!("{reference:?}"),
+                    "{} :: {}",
+                    file.display(),
+                    case["description"]
+                );
+                compared += 1;
+            }
+        }
+    }
+    assert!(
+        compared > 100,
+        "only {compared} fixture cases have a fast path"
+    );
+}
+
 #[test]
 fn shared_fixtures_give_the_expected_answers() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures");

@@ -171,6 +171,23 @@ fn check_one(op: &str, call: &Value) -> Result<(), TestCaseError> {
             "{op} took {elapsed:?} on {text}"
         )));
     }
+    // An operation's typed fast path must answer exactly like the reference `Value` path.
+    if ctpat::api::operation(op).is_ok_and(|o| o.fast.is_some()) {
+        let reference = ctpat::api::call_reference(op, &text);
+        let same = match (&result, &reference) {
+            (Ok(a), Ok(b)) => a == b,
+            (Err(a), Err(b)) => {
+                serde_json::to_value(a.info()).ok() == serde_json::to_value(b.info()).ok()
+            }
+            _ => false,
+        };
+        if !same {
+            record(op, call);
+            return Err(TestCaseError::fail(format!(
+                "{op}: fast path {result:?} but reference path {reference:?} on {text}"
+            )));
+        }
+    }
     match result {
         Ok(out) => {
             let answer = serde_json::from_str::<Value>(&out)

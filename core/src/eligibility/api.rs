@@ -5,7 +5,9 @@ use serde_json::Value;
 use time::Date;
 
 use super::{EligibilityReport, check_eligibility, rules};
-use crate::api::{Operation, check_rules_version, from_value, no_more_args, policy_from_value};
+use crate::api::{
+    Operation, check_rules_version, fast_typed, from_value, no_more_args, policy_from_value,
+};
 use crate::entity::{BusinessType, Partner};
 use crate::error::Error;
 use crate::finding::{Finding, pointer, sort_findings};
@@ -17,11 +19,13 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         name: "check_eligibility",
         summary: "checks whether a partner may apply to ctpat as its business type on `as_of`",
         run: run_check_eligibility,
+        fast: Some(fast_check_eligibility),
     },
     Operation {
         name: "rules",
         summary: "lists every eligibility rule with its code, business types, source and kind",
         run: run_rules,
+        fast: None,
     },
 ];
 
@@ -55,6 +59,45 @@ fn run_check_eligibility(args: Value) -> Result<Value, Error> {
     let policy = policy_from_value(call.policy.unwrap_or(Value::Null), "/policy")?;
     let report = check_eligibility_value(call.partner, call.as_of, &policy)?;
     Ok(serde_json::to_value(report)?)
+}
+
+/// `check_eligibility`'s arguments in their typed form, for the fast path.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TypedEligibilityCall {
+    #[serde(deserialize_with = "partner_object")]
+    partner: Partner,
+    #[serde(with = "crate::calendar::serde_date")]
+    as_of: Date,
+    #[serde(default)]
+    policy: Option<Value>,
+    #[serde(default)]
+    rules_version: Option<String>,
+}
+
+/// A partner only from a JSON object (serde would also take an array of its fields in order,
+/// which the `Value` path refuses with "partner must be a json object").
+fn partner_object<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Partner, D::Error> {
+    struct ObjectOnly;
+    impl<'de> serde::de::Visitor<'de> for ObjectOnly {
+        type Value = Partner;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a partner object")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Partner, A::Error> {
+            Partner::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+        }
+    }
+    de.deserialize_map(ObjectOnly)
+}
+
+/// The typed fast path of `check_eligibility` (see [`crate::api::FastFn`]): no `Value` tree.
+fn fast_check_eligibility(text: &str) -> Option<Result<String, Error>> {
+    fast_typed(text, |call: TypedEligibilityCall| {
+        check_rules_version(call.rules_version.as_deref())?;
+        let policy = policy_from_value(call.policy.unwrap_or(Value::Null), "/policy")?;
+        Ok(check_eligibility(&call.partner, call.as_of, &policy))
+    })
 }
 
 /// Parses a partner given as JSON and checks it; unknown fields become `input.unknown_field`

@@ -13,11 +13,13 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         name: "identifier_rules",
         summary: "lists every identifier check rule with its code, severity and source",
         run: run_identifier_rules,
+        fast: None,
     },
     Operation {
         name: "construct_mid",
         summary: "builds a manufacturer identification code from name and address and compares a declared one",
         run: run_construct_mid,
+        fast: None,
     },
 ];
 

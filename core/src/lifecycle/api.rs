@@ -17,46 +17,55 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         name: "advance",
         summary: "applies every deadline consequence that took effect by `as_of`",
         run: run_advance,
+        fast: None,
     },
     Operation {
         name: "apply_event",
         summary: "applies one lifecycle event to a membership (state in, state out)",
         run: run_apply_event,
+        fast: None,
     },
     Operation {
         name: "benefits",
         summary: "lists the benefits a membership enjoys now",
         run: run_benefits,
+        fast: None,
     },
     Operation {
         name: "deadlines",
         summary: "lists what a membership has due next on `as_of`",
         run: run_deadlines,
+        fast: None,
     },
     Operation {
         name: "link_for_joint_validation",
         summary: "links memberships into one validation group and returns the shared schedule",
         run: run_link,
+        fast: None,
     },
     Operation {
         name: "new_membership",
         summary: "a membership that has not applied yet",
         run: run_new_membership,
+        fast: None,
     },
     Operation {
         name: "replay",
         summary: "rebuilds a membership from its audit log",
         run: run_replay,
+        fast: None,
     },
     Operation {
         name: "transitions",
         summary: "lists the lifecycle transition table",
         run: run_transitions,
+        fast: None,
     },
     Operation {
         name: "verify_log",
         summary: "checks a membership audit log's hash chain",
         run: run_verify_log,
+        fast: None,
     },
 ];
 

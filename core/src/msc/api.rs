@@ -15,16 +15,19 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         name: "catalogue",
         summary: "the embedded (partial) 2019 MSC catalogue",
         run: run_catalogue,
+        fast: None,
     },
     Operation {
         name: "catalogue_checks",
         summary: "lists the checks a user-supplied MSC catalogue must pass",
         run: run_catalogue_checks,
+        fast: None,
     },
     Operation {
         name: "load_catalogue",
         summary: "validates a user-supplied MSC catalogue and returns it normalised with a summary",
         run: run_load_catalogue,
+        fast: None,
     },
 ];
 

@@ -19,51 +19,61 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         name: "access_rules",
         summary: "lists the portal access rules in evaluation order and the account invariants",
         run: run_access_rules,
+        fast: None,
     },
     Operation {
         name: "add_user",
         summary: "designates a new user of a portal account (primary poc only)",
         run: run_add_user,
+        fast: None,
     },
     Operation {
         name: "authorize",
         summary: "decides whether a principal may take an action in a portal account",
         run: run_authorize,
+        fast: None,
     },
     Operation {
         name: "change_email",
         summary: "changes a contact's or user's e-mail by delete and re-add",
         run: run_change_email,
+        fast: None,
     },
     Operation {
         name: "change_primary_poc",
         summary: "hands the primary poc role to another contact",
         run: run_change_primary_poc,
+        fast: None,
     },
     Operation {
         name: "link_accounts",
         summary: "links another account for a joint review",
         run: run_link_accounts,
+        fast: None,
     },
     Operation {
         name: "remove_user",
         summary: "removes a designated user of a portal account (primary poc only)",
         run: run_remove_user,
+        fast: None,
     },
     Operation {
         name: "split_company_profile",
         summary: "splits a portal 2.0 company profile into one account per security model",
         run: run_split_company_profile,
+        fast: None,
     },
     Operation {
         name: "unlink_accounts",
         summary: "removes the link to another account",
         run: run_unlink_accounts,
+        fast: None,
     },
     Operation {
         name: "validate_account",
         summary: "checks a portal account's contact and user invariants",
         run: run_validate_account,
+        fast: None,
     },
 ];
 

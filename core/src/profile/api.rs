@@ -8,7 +8,9 @@ use super::{
     BusinessPartner, PROFILE_CHECKS, SCREENING_RULES, SecurityProfile, annual_review_window,
     mra_table, screen_partners, validate_profile,
 };
-use crate::api::{Operation, check_rules_version, from_value, no_more_args, policy_from_value};
+use crate::api::{
+    Operation, check_rules_version, fast_typed, from_value, no_more_args, policy_from_value,
+};
 use crate::error::Error;
 
 pub(crate) const OPERATIONS: &[Operation] = &[
@@ -16,31 +18,37 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         name: "annual_review_window",
         summary: "the annual profile review window and whether a review is open, submitted or overdue",
         run: run_annual_review_window,
+        fast: None,
     },
     Operation {
         name: "mra_table",
         summary: "the mutual recognition arrangements used by partner screening",
         run: run_mra_table,
+        fast: None,
     },
     Operation {
         name: "profile_checks",
         summary: "lists every security-profile check with its severity and source",
         run: run_profile_checks,
+        fast: None,
     },
     Operation {
         name: "screen_partners",
         summary: "screens business partners on their ctpat, aeo (mra) or basc documentation",
         run: run_screen_partners,
+        fast: Some(fast_screen_partners),
     },
     Operation {
         name: "screening_rules",
         summary: "lists every partner-screening rule with its result and source",
         run: run_screening_rules,
+        fast: None,
     },
     Operation {
         name: "validate_profile",
         summary: "validates a security profile against an msc catalogue as of a date",
         run: run_validate_profile,
+        fast: Some(fast_validate_profile),
     },
 ];
 
@@ -135,12 +143,23 @@ fn parse_call<T: serde::de::DeserializeOwned>(args: Value) -> Result<T, Error> {
 }
 
 fn run_validate_profile(args: Value) -> Result<Value, Error> {
-    let call: ValidateProfileCall = parse_call(args)?;
+    Ok(serde_json::to_value(validate(parse_call(args)?)?)?)
+}
+
+fn fast_validate_profile(text: &str) -> Option<Result<String, Error>> {
+    fast_typed(text, validate)
+}
+
+fn validate(call: ValidateProfileCall) -> Result<super::ProfileReport, Error> {
     check_rules_version(call.rules_version.as_deref())?;
     let policy = policy_from_value(call.policy, "/policy")?;
     let catalogue = crate::msc::api::catalogue_from_value(call.catalogue, "/catalogue")?;
-    let report = validate_profile(&call.profile, &catalogue, call.as_of, &policy);
-    Ok(serde_json::to_value(report)?)
+    Ok(validate_profile(
+        &call.profile,
+        &catalogue,
+        call.as_of,
+        &policy,
+    ))
 }
 
 fn run_annual_review_window(args: Value) -> Result<Value, Error> {
@@ -157,14 +176,21 @@ fn run_annual_review_window(args: Value) -> Result<Value, Error> {
 }
 
 fn run_screen_partners(args: Value) -> Result<Value, Error> {
-    let call: ScreenPartnersCall = parse_call(args)?;
+    Ok(serde_json::to_value(screen(parse_call(args)?)?)?)
+}
+
+fn fast_screen_partners(text: &str) -> Option<Result<String, Error>> {
+    fast_typed(text, screen)
+}
+
+fn screen(call: ScreenPartnersCall) -> Result<super::ScreeningReport, Error> {
     check_rules_version(call.rules_version.as_deref())?;
     let policy = policy_from_value(call.policy, "/policy")?;
     let mut report = screen_partners(&call.partners, call.as_of, &policy);
     if call.summary_only {
         report.results = Vec::new();
     }
-    Ok(serde_json::to_value(report)?)
+    Ok(report)
 }
 
 fn run_mra_table(args: Value) -> Result<Value, Error> {
