@@ -342,13 +342,13 @@ def test_screening_reads_its_input_one_chunk_at_a_time(monkeypatch: pytest.Monke
             pulled += 1
             yield partner
 
-    real = profile.invoke
+    real = profile.invoke_text
 
-    def spy(op: str, args: Dict[str, Any]) -> Any:
+    def spy(op: str, text: str) -> Any:
         seen_at_call.append(pulled)
-        return real(op, args)
+        return real(op, text)
 
-    monkeypatch.setattr(profile, "invoke", spy)
+    monkeypatch.setattr(profile, "invoke_text", spy)
     report = ctpat.screen_partners(source(), "2025-06-30", summary_only=True, chunk_size=10)
     assert report.summary.total == 35
     assert seen_at_call == [10, 20, 30, 35]  # never more than one chunk ahead of the core

@@ -17,14 +17,14 @@ def test_wheel_metadata_is_abi3_with_the_crate_version() -> None:
     assert WHEELS, "no wheel in target/wheels: ./run test builds one first"
     wheel = WHEELS[-1]
     assert f"ctpat-{ctpat.__version__}-" in wheel.name
-    assert "-cp39-abi3-" in wheel.name
+    assert "-cp310-abi3-" in wheel.name
     with zipfile.ZipFile(wheel) as z:
         meta_name = next(n for n in z.namelist() if n.endswith(".dist-info/METADATA"))
         meta = z.read(meta_name).decode()
         names = z.namelist()
     assert "Name: ctpat" in meta
     assert f"Version: {ctpat.__version__}" in meta
-    assert "Requires-Python: >=3.9" in meta
+    assert "Requires-Python: >=3.10" in meta
     assert "Classifier: Typing :: Typed" in meta
     assert "ctpat/py.typed" in names and "ctpat/__init__.pyi" in names
 

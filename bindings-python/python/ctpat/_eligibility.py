@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-import json
 import os
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Union
+from typing import Any, Dict, List, Optional, Sequence, Union
 
 from . import _models
-from ._core import DateInput, JsonInput, date_arg, invoke, invoke_many, json_arg, policy_arg
-from .errors import CtpatError, InputError
+from ._core import (
+    DateInput,
+    JsonInput,
+    batch_call,
+    date_arg,
+    invoke,
+    invoke_many,
+    json_arg,
+    policy_arg,
+    records_arg,
+)
+from .errors import CtpatError
 
 Records = Union[Sequence[Union[Dict[str, Any], str, bytes]], str, "os.PathLike[str]"]
 
@@ -51,25 +60,6 @@ def check_eligibility(
     return _models.EligibilityReport(invoke("check_eligibility", _call(partner, as_of, policy, rules_version)))
 
 
-def _records(records: Records) -> Iterable[Any]:
-    if isinstance(records, (str, os.PathLike)):
-        return _json_lines(os.fspath(records))
-    if isinstance(records, (bytes, dict)):
-        raise TypeError("records must be a list of partners or a JSON Lines file path")
-    return records
-
-
-def _json_lines(path: str) -> Iterator[Any]:
-    with open(path, "rb") as fh:
-        for number, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                yield json.loads(line)
-            except ValueError as err:
-                raise InputError(f"`{path}` line {number} is not valid json: {err}", "invalid_json") from None
-
-
 def check_eligibility_many(
     records: Records,
     as_of: DateInput = None,
@@ -78,7 +68,9 @@ def check_eligibility_many(
     """Checks many partners in one native call, with the GIL released while Rust works.
 
     Args:
-        records: a list of partners (dicts or JSON text) or the path of a JSON Lines file.
+        records: a list of partners (dicts, or JSON ``str``/``bytes`` passed to the core
+            unparsed) or the path of a JSON Lines file (read line by line, never parsed in
+            Python).
         as_of: one date for every record; default today (UTC).
         policy: as for :func:`check_eligibility`.
 
@@ -86,14 +78,11 @@ def check_eligibility_many(
         One EligibilityReport per record, in order; a record that cannot be understood gives
         its :class:`CtpatError` in its place instead of stopping the batch.
     """
-    day = date_arg(as_of, "as_of", default_today=True)
+    shared: Dict[str, Any] = {"as_of": date_arg(as_of, "as_of", default_today=True)}
     p = policy_arg(policy)
-    calls: List[Dict[str, Any]] = []
-    for i, record in enumerate(_records(records)):
-        args: Dict[str, Any] = {"partner": json_arg(record, f"records[{i}]"), "as_of": day}
-        if p is not None:
-            args["policy"] = p
-        calls.append(args)
+    if p is not None:
+        shared["policy"] = p
+    calls = [batch_call("partner", r, f"records[{i}]", shared) for i, r in enumerate(records_arg(records, "records"))]
     return [
         r if isinstance(r, CtpatError) else _models.EligibilityReport(r) for r in invoke_many("check_eligibility", calls)
     ]

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Union
 
 from . import _models
-from ._core import DateInput, JsonInput, date_arg, invoke, invoke_many, obj_arg, put_policy
+from ._core import (
+    DateInput,
+    JsonInput,
+    batch_call,
+    date_arg,
+    invoke,
+    invoke_many,
+    invoke_text,
+    json_text,
+    obj_arg,
+    put_policy,
+    records_arg,
+    splice,
+)
 from .errors import CtpatError, InputError
 
 Records = Union[Iterable[Any], str, "os.PathLike[str]"]
@@ -126,7 +138,7 @@ def validate_profile_many(
     shared: Dict[str, Any] = put_policy({"as_of": day}, policy)
     if catalogue is not None:
         shared["catalogue"] = obj_arg(catalogue, "catalogue")
-    calls = [{"profile": obj_arg(p, f"profiles[{i}]"), **shared} for i, p in enumerate(_records(profiles, "profiles"))]
+    calls = [batch_call("profile", p, f"profiles[{i}]", shared) for i, p in enumerate(records_arg(profiles, "profiles"))]
     return [r if isinstance(r, CtpatError) else _models.ProfileReport(r) for r in invoke_many("validate_profile", calls)]
 
 
@@ -174,29 +186,6 @@ def mra_table() -> _models.MraTable:
 
 
 # --- partner screening -------------------------------------------------------------------
-
-
-def _records(records: Records, name: str) -> Iterable[Any]:
-    if isinstance(records, (str, os.PathLike)):
-        return _json_lines(os.fspath(records))
-    if isinstance(records, (bytes, bytearray, dict)) or records is None:
-        raise TypeError(f"{name} must be a list or a JSON Lines file path, not {type(records).__name__}")
-    try:
-        iter(records)
-    except TypeError:
-        raise TypeError(f"{name} must be a list or a JSON Lines file path, not {type(records).__name__}") from None
-    return records
-
-
-def _json_lines(path: str) -> Iterator[Any]:
-    with open(path, "rb") as fh:
-        for number, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                yield json.loads(line)
-            except ValueError as err:
-                raise InputError(f"`{path}` line {number} is not valid json: {err}", "invalid_json") from None
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterator[List[Any]]:
@@ -262,10 +251,10 @@ def screen_partners(
     results: List[Dict[str, Any]] = []
     head: Optional[Dict[str, Any]] = None
     offset = 0
-    for chunk in _chunks(_records(partners, "partners"), chunk_size):
-        items = [obj_arg(p, f"partners[{offset + i}]") for i, p in enumerate(chunk)]
+    for chunk in _chunks(records_arg(partners, "partners"), chunk_size):
+        items = ",".join(json_text(p, f"partners[{offset + i}]") for i, p in enumerate(chunk))
         try:
-            answer = invoke("screen_partners", {**base, "partners": items})
+            answer = invoke_text("screen_partners", splice("partners", f"[{items}]", base))
         except CtpatError as err:
             err.path = _shift(_ERROR_INDEX, err.path, offset, "/partners")
             raise
