@@ -14,12 +14,37 @@ use crate::ident::{self, CheckOptions, IdentifierKind};
 use crate::policy::Policy;
 
 /// Largest accepted input text, in bytes (64 MiB).
+///
+/// ```
+/// let text = "A".repeat(ctpat::api::MAX_INPUT_BYTES);
+/// let big = format!(r#"{{"kind":"scac","text":"{text}"}}"#);
+/// let err = ctpat::api::call("check_identifier", &big).unwrap_err();
+/// assert_eq!(err.code(), "limit_exceeded");
+/// ```
 pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
 
-/// Deepest accepted nesting of arrays and objects (serde_json's own limit).
+/// Nesting limit of arrays and objects (serde_json's own): input nested `MAX_DEPTH` levels deep
+/// or deeper is refused with `limit_exceeded`, so at most `MAX_DEPTH - 1` (127) levels are
+/// accepted.
+///
+/// ```
+/// use ctpat::api::{MAX_DEPTH, call};
+/// let nested = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+/// // below the limit the input parses, and is refused only for not being an object
+/// assert_eq!(call("versions", &nested(MAX_DEPTH - 1)).unwrap_err().code(), "invalid_input");
+/// assert_eq!(call("versions", &nested(MAX_DEPTH)).unwrap_err().code(), "limit_exceeded");
+/// ```
 pub const MAX_DEPTH: usize = 128;
 
 /// One operation of the JSON API.
+///
+/// ```
+/// let op = ctpat::api::operation("versions").unwrap();
+/// assert_eq!(op.name, "versions");
+/// assert!(op.fast.is_none());
+/// let answer = (op.run)(serde_json::json!({})).unwrap();
+/// assert_eq!(answer["rules_version"], ctpat::RULES_VERSION);
+/// ```
 #[derive(Clone, Copy)]
 pub struct Operation {
     /// snake_case name (`check_identifier`); camelCase in Node.
@@ -60,6 +85,12 @@ impl std::fmt::Debug for Operation {
 }
 
 /// Every operation of the JSON API, sorted by name.
+///
+/// ```
+/// let ops = ctpat::api::operations();
+/// assert!(ops.iter().any(|op| op.name == "apply_event"));
+/// assert!(ops.is_sorted_by_key(|op| op.name));
+/// ```
 pub fn operations() -> &'static [Operation] {
     static ALL: std::sync::OnceLock<Vec<Operation>> = std::sync::OnceLock::new();
     ALL.get_or_init(|| {
@@ -136,6 +167,13 @@ const BASE_OPERATIONS: &[Operation] = &[
 ];
 
 /// Looks an operation up by name.
+///
+/// ```
+/// let op = ctpat::api::operation("construct_mid").unwrap();
+/// assert_eq!(op.name, "construct_mid");
+/// let err = ctpat::api::operation("teleport").unwrap_err();
+/// assert_eq!(err.code(), "unknown_operation");
+/// ```
 pub fn operation(name: &str) -> Result<&'static Operation, Error> {
     operations()
         .iter()
@@ -201,6 +239,14 @@ fn call_unmasked(op: &str, input: &str, fast_path: bool) -> Result<String, Error
 }
 
 /// The answer of [`call_envelope`]: a value or an error, never both.
+///
+/// ```
+/// use ctpat::api::{Envelope, call_envelope};
+/// let ok: Envelope = serde_json::from_str(&call_envelope("versions", "{}")).unwrap();
+/// assert!(matches!(ok, Envelope::Ok { ok: true, ref value } if value["schema_version"] == ctpat::SCHEMA_VERSION));
+/// let failed: Envelope = serde_json::from_str(&call_envelope("teleport", "{}")).unwrap();
+/// assert!(matches!(failed, Envelope::Err { ok: false, ref error } if error.code == "unknown_operation"));
+/// ```
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Envelope {
@@ -223,6 +269,15 @@ pub enum Envelope {
 /// Like [`call`], but never fails and never panics: the answer is
 /// `{"ok":true,"value":...}` or `{"ok":false,"error":{code,message,path,findings}}`.
 /// This is what the bindings call; a panic (a bug) becomes the error code `internal`.
+///
+/// ```
+/// let ok = ctpat::api::call_envelope("check_identifier", r#"{"kind":"scac","text":"qwrt"}"#);
+/// assert!(ok.starts_with(r#"{"ok":true,"value":{"#));
+/// let bad: serde_json::Value =
+///     serde_json::from_str(&ctpat::api::call_envelope("versions", "{")).unwrap();
+/// assert_eq!(bad["ok"], false);
+/// assert_eq!(bad["error"]["code"], "invalid_json");
+/// ```
 pub fn call_envelope(op: &str, input: &str) -> String {
     let result = std::panic::catch_unwind(|| call(op, input)).unwrap_or_else(|panic| {
         let message = panic
@@ -247,6 +302,15 @@ pub fn call_envelope(op: &str, input: &str) -> String {
 /// Deserialises a call straight from JSON text, for a [`FastFn`]: no `Value` tree, no path
 /// bookkeeping. `None` if the text is not a JSON object, has any error, or has a field that `T`
 /// would silently ignore: the `Value` path then gives the exact error or warnings.
+///
+/// ```
+/// use ctpat::{Partner, api::typed_call};
+/// let partner: Partner = typed_call(r#"{"business_type":"importer"}"#).unwrap();
+/// assert_eq!(partner.business_type, ctpat::BusinessType::Importer);
+/// // a field `Partner` would ignore, or text that is no object: left to the `Value` path
+/// assert!(typed_call::<Partner>(r#"{"business_type":"importer","colour":"red"}"#).is_none());
+/// assert!(typed_call::<Partner>(r#"["importer"]"#).is_none());
+/// ```
 pub fn typed_call<T: DeserializeOwned>(text: &str) -> Option<T> {
     if !text.trim_start().starts_with('{') {
         return None;
@@ -260,6 +324,16 @@ pub fn typed_call<T: DeserializeOwned>(text: &str) -> Option<T> {
 
 /// The usual [`FastFn`]: the call read by [`typed_call`], the answer written by [`answer_text`],
 /// `run` shared with the operation's `Value` path.
+///
+/// ```
+/// use ctpat::{api, lifecycle::{Membership, api::NewMembershipCall}};
+/// let fast = |text: &str| {
+///     api::fast_typed(text, |c: NewMembershipCall| Ok(Membership::new(c.business_type)))
+/// };
+/// let input = r#"{"business_type":"importer"}"#;
+/// assert_eq!(fast(input).unwrap().unwrap(), api::call("new_membership", input).unwrap());
+/// assert!(fast(r#"{"business_type":"pirate"}"#).is_none());
+/// ```
 pub fn fast_typed<C: DeserializeOwned, A: Serialize>(
     text: &str,
     run: impl FnOnce(C) -> Result<A, Error>,
@@ -270,11 +344,24 @@ pub fn fast_typed<C: DeserializeOwned, A: Serialize>(
 
 /// Serialises an answer straight to JSON text (the [`FastFn`] counterpart of
 /// `serde_json::to_value`).
+///
+/// ```
+/// use ctpat::lifecycle::Status;
+/// assert_eq!(ctpat::api::answer_text(&Status::PreApplicant).unwrap(), r#""pre_applicant""#);
+/// ```
 pub fn answer_text<T: Serialize>(answer: &T) -> Result<String, Error> {
     Ok(serde_json::to_string(answer)?)
 }
 
 /// Deserialises `T` from JSON text; a type error carries the JSON Pointer of the bad field.
+///
+/// ```
+/// use ctpat::api::{CheckIdentifierCall, from_str};
+/// let c: CheckIdentifierCall = from_str(r#"{"kind":"scac","text":"QWRT","reveal":true}"#).unwrap();
+/// assert!(c.reveal);
+/// let e = from_str::<CheckIdentifierCall>(r#"{"kind":"scac","text":5}"#).unwrap_err();
+/// assert_eq!((e.code(), e.path()), ("invalid_input", "/text"));
+/// ```
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
     let mut de = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut de).map_err(path_error)?;
@@ -284,6 +371,13 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
 
 /// Deserialises `T` from a JSON value; a type error carries the JSON Pointer of the bad field,
 /// prefixed with `base` (the value's own pointer in the call).
+///
+/// ```
+/// use ctpat::api::{CheckIdentifierCall, from_value};
+/// let call = serde_json::json!({"kind": "scac", "text": "QWRT", "as_of": "2024-02-30"});
+/// let e = from_value::<CheckIdentifierCall>(call, "/calls/0").unwrap_err();
+/// assert_eq!((e.code(), e.path()), ("invalid_date", "/calls/0/as_of"));
+/// ```
 pub fn from_value<T: DeserializeOwned>(value: Value, base: &str) -> Result<T, Error> {
     serde_path_to_error::deserialize(value).map_err(|e| match path_error(e) {
         Error::Input {
@@ -350,6 +444,16 @@ fn strip_position(message: &str) -> String {
 }
 
 /// Takes the named argument `name` out of an arguments object (absent → `null`).
+///
+/// ```
+/// use ctpat::api::arg;
+/// use serde_json::{Value, json};
+/// let mut args = json!({"policy": "portal_2006", "colour": "red"});
+/// assert_eq!(arg(&mut args, "policy").unwrap(), "portal_2006");
+/// assert_eq!(arg(&mut args, "rules_version").unwrap(), Value::Null);
+/// assert_eq!(args, json!({"colour": "red"}));
+/// assert_eq!(arg(&mut json!([1]), "policy").unwrap_err().code(), "invalid_input");
+/// ```
 pub fn arg(args: &mut Value, name: &str) -> Result<Value, Error> {
     match args {
         Value::Object(map) => Ok(map.remove(name).unwrap_or(Value::Null)),
@@ -358,6 +462,14 @@ pub fn arg(args: &mut Value, name: &str) -> Result<Value, Error> {
 }
 
 /// Fails with `unknown_field` if any argument is left after the operation took its own.
+///
+/// ```
+/// use ctpat::api::no_more_args;
+/// use serde_json::json;
+/// assert!(no_more_args(&json!({})).is_ok());
+/// let e = no_more_args(&json!({"colour": "red"})).unwrap_err();
+/// assert_eq!((e.code(), e.path()), ("unknown_field", "/colour"));
+/// ```
 pub fn no_more_args(args: &Value) -> Result<(), Error> {
     if let Value::Object(map) = args
         && let Some(key) = map.keys().next()
@@ -374,6 +486,17 @@ pub fn no_more_args(args: &Value) -> Result<(), Error> {
 /// Reads the optional `policy` argument: absent or `null` → [`Policy::current`], a string →
 /// the preset of that name, an object → a policy (omitted fields take the `current` defaults).
 /// `path` is the argument's pointer (usually `/policy`).
+///
+/// ```
+/// use ctpat::{Policy, api::policy_from_value};
+/// use serde_json::{Value, json};
+/// assert_eq!(policy_from_value(Value::Null, "/policy").unwrap(), Policy::current());
+/// assert_eq!(policy_from_value(json!("portal_2006"), "/policy").unwrap(), Policy::portal_2006());
+/// let custom = policy_from_value(json!({"joint_validation": true}), "/policy").unwrap();
+/// assert!(custom.joint_validation && !Policy::current().joint_validation);
+/// let e = policy_from_value(json!("2099"), "/policy").unwrap_err();
+/// assert_eq!((e.code(), e.path()), ("unknown_policy_preset", "/policy"));
+/// ```
 pub fn policy_from_value(value: Value, path: &str) -> Result<Policy, Error> {
     match value {
         Value::Null => Ok(Policy::current()),
@@ -394,6 +517,14 @@ pub fn policy_from_value(value: Value, path: &str) -> Result<Policy, Error> {
 
 /// Checks the optional `rules_version` argument: a caller naming another rules edition gets
 /// `unsupported_rules_version` instead of a different verdict.
+///
+/// ```
+/// use ctpat::api::check_rules_version;
+/// assert!(check_rules_version(None).is_ok());
+/// assert!(check_rules_version(Some(ctpat::RULES_VERSION)).is_ok());
+/// let e = check_rules_version(Some("1999.1")).unwrap_err();
+/// assert_eq!(e.code(), "unsupported_rules_version");
+/// ```
 pub fn check_rules_version(found: Option<&str>) -> Result<(), Error> {
     match found {
         Some(v) if v != crate::RULES_VERSION => Err(Error::UnsupportedRulesVersion {
@@ -434,6 +565,15 @@ fn run_versions(args: Value) -> Result<Value, Error> {
 }
 
 /// Arguments of `check_identifier`.
+///
+/// ```
+/// use ctpat::api::{CheckIdentifierCall, call};
+/// let c: CheckIdentifierCall = serde_json::from_str(r#"{"kind":"scac","text":"qwrt"}"#).unwrap();
+/// assert_eq!((c.kind.as_str(), c.reveal, c.ssn_based, c.as_of), ("scac", false, false, None));
+/// // personal identifiers come back redacted unless `reveal` is set
+/// let out = call("check_identifier", r#"{"kind":"ssn","text":"123-45-6789"}"#).unwrap();
+/// assert!(out.contains(r#""display":"***-**-6789""#));
+/// ```
 #[derive(Debug, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

@@ -24,6 +24,17 @@ pub(crate) const OPERATIONS: &[Operation] = &[
 ];
 
 /// One identifier rule as the `identifier_rules` operation lists it.
+///
+/// ```
+/// use ctpat::{Severity, ident::IdentRuleInfo};
+/// let out = ctpat::api::call("identifier_rules", "{}").unwrap();
+/// let rules: Vec<IdentRuleInfo> = serde_json::from_str(&out).unwrap();
+/// let scac = rules.iter().find(|r| r.code == "ident.scac.equipment_code").unwrap();
+/// assert_eq!((scac.severity, scac.source.as_str()), (Severity::Error, "[NMFTA]"));
+/// assert_eq!(scac.kind, Some(ctpat::IdentifierKind::Scac));
+/// // rules of every kind have no kind
+/// assert!(rules.iter().any(|r| r.code == "ident.*.empty" && r.kind.is_none()));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -59,6 +70,16 @@ fn run_identifier_rules(args: Value) -> Result<Value, Error> {
 }
 
 /// Arguments of `construct_mid`.
+///
+/// ```
+/// use ctpat::ident::ConstructMidCall;
+/// let c: ConstructMidCall = serde_json::from_str(
+///     r#"{"country":"MX","name":"Northwind Textile Works","street":"4821 Industrial Ave",
+///         "city":"Monterrey"}"#,
+/// ).unwrap();
+/// assert_eq!(c.country, "MX");
+/// assert_eq!(c.declared, None);
+/// ```
 #[derive(Debug, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -77,6 +98,24 @@ pub struct ConstructMidCall {
 }
 
 /// Answer of `construct_mid`.
+///
+/// ```
+/// use ctpat::ident::ConstructMidAnswer;
+/// let mid = |declared: &str| -> ConstructMidAnswer {
+///     let call = format!(
+///         r#"{{"country":"MX","name":"Northwind Textile Works","street":"4821 Industrial Ave",
+///             "city":"Monterrey","declared":"{declared}"}}"#
+///     );
+///     serde_json::from_str(&ctpat::api::call("construct_mid", &call).unwrap()).unwrap()
+/// };
+/// let same = mid("MXNORTEX4821MON");
+/// assert_eq!((same.mid.as_deref(), same.matches), (Some("MXNORTEX4821MON"), Some(true)));
+/// assert!(same.findings.is_empty());
+/// let other = mid("MXNORTEX4822MON");
+/// assert_eq!(other.matches, Some(false));
+/// assert_eq!(other.findings[0].code, "ident.mid.construction_mismatch");
+/// assert_eq!(other.findings[0].path, "/declared");
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

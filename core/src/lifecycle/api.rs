@@ -74,6 +74,17 @@ fn answer<T: Serialize>(value: &T) -> Result<Value, Error> {
 }
 
 /// Arguments of `apply_event`.
+///
+/// ```
+/// use ctpat::lifecycle::{Actor, Status, api::ApplyEventCall};
+/// let c: ApplyEventCall = serde_json::from_str(
+///     r#"{"membership":{"business_type":"importer","status":"none","log":[]},
+///         "event":{"kind":"application_started"},"actor":"partner_officer","at":"2024-01-02"}"#,
+/// ).unwrap();
+/// assert_eq!((c.membership.status, c.actor), (Status::None, Actor::PartnerOfficer));
+/// assert_eq!(c.at.to_string(), "2024-01-02");
+/// assert!(c.policy.is_none() && c.rules_version.is_none());
+/// ```
 #[derive(Debug, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -101,6 +112,20 @@ pub struct ApplyEventCall {
 }
 
 /// Answer of `apply_event`.
+///
+/// ```
+/// use ctpat::{api::call, lifecycle::{Status, api::ApplyEventAnswer}};
+/// let m = call("new_membership", r#"{"business_type":"importer"}"#).unwrap();
+/// let out = call("apply_event", &format!(
+///     r#"{{"membership":{m},"event":{{"kind":"application_started"}},
+///         "actor":"partner_officer","at":"2024-01-02"}}"#
+/// )).unwrap();
+/// let a: ApplyEventAnswer = serde_json::from_str(&out).unwrap();
+/// assert_eq!((a.transition.from, a.transition.to), (Status::None, Status::PreApplicant));
+/// assert_eq!(a.membership.status, Status::PreApplicant);
+/// assert_eq!(a.membership.log.len(), 1);
+/// assert_eq!(a.rules_version, ctpat::RULES_VERSION);
+/// ```
 #[derive(Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ApplyEventAnswer {
@@ -127,6 +152,16 @@ fn run_apply_event(args: Value) -> Result<Value, Error> {
 }
 
 /// Arguments of `advance` and `deadlines`.
+///
+/// ```
+/// use ctpat::lifecycle::api::AsOfCall;
+/// let c: AsOfCall = serde_json::from_str(
+///     r#"{"membership":{"business_type":"importer","status":"none","log":[]},
+///         "as_of":"2006-10-15","policy":"portal_2006"}"#,
+/// ).unwrap();
+/// assert_eq!(c.as_of.to_string(), "2006-10-15");
+/// assert_eq!(c.policy, Some(serde_json::json!("portal_2006")));
+/// ```
 #[derive(Debug, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -150,6 +185,40 @@ pub struct AsOfCall {
 }
 
 /// Answer of `advance`.
+///
+/// ```
+/// # fn step(m: &str, kind: &str, actor: &str, at: &str) -> String {
+/// #     let call = format!(
+/// #         r#"{{"membership":{m},"event":{{"kind":"{kind}"}},"actor":"{actor}","at":"{at}"}}"#
+/// #     );
+/// #     let out = ctpat::api::call("apply_event", &call).unwrap();
+/// #     serde_json::from_str::<serde_json::Value>(&out).unwrap()["membership"].to_string()
+/// # }
+/// # /// A membership started on 2 Jan, submitted 10 Jan, approved 1 Feb, certified 1 Mar of `year`.
+/// # fn certified(business_type: &str, year: i32) -> String {
+/// #     let new = format!(r#"{{"business_type":"{business_type}"}}"#);
+/// #     let mut m = ctpat::api::call("new_membership", &new).unwrap();
+/// #     for (kind, actor, at) in [
+/// #         ("application_started", "partner_officer", "01-02"),
+/// #         ("profile_submitted", "partner_officer", "01-10"),
+/// #         ("profile_approved", "cbp_scss", "02-01"),
+/// #         ("certified", "cbp_scss", "03-01"),
+/// #     ] {
+/// #         m = step(&m, kind, actor, &format!("{year}-{at}"));
+/// #     }
+/// #     m
+/// # }
+///
+/// use ctpat::lifecycle::{Status, api::AdvanceAnswer};
+/// // an importer certified in 2006 that never updated its profile for the new portal
+/// let m = certified("importer", 2006);
+/// let call = format!(r#"{{"membership":{m},"as_of":"2006-10-15","policy":"portal_2006"}}"#);
+/// let a: AdvanceAnswer = serde_json::from_str(&ctpat::api::call("advance", &call).unwrap()).unwrap();
+/// assert_eq!(a.membership.status, Status::Withdrawn);
+/// assert_eq!(a.transitions.len(), 1);
+/// assert_eq!(a.transitions[0].at.to_string(), "2006-10-01");
+/// assert_eq!(a.as_of.to_string(), "2006-10-15");
+/// ```
 #[derive(Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AdvanceAnswer {
@@ -179,6 +248,43 @@ fn run_advance(args: Value) -> Result<Value, Error> {
 }
 
 /// Answer of `deadlines`.
+///
+/// ```
+/// # fn step(m: &str, kind: &str, actor: &str, at: &str) -> String {
+/// #     let call = format!(
+/// #         r#"{{"membership":{m},"event":{{"kind":"{kind}"}},"actor":"{actor}","at":"{at}"}}"#
+/// #     );
+/// #     let out = ctpat::api::call("apply_event", &call).unwrap();
+/// #     serde_json::from_str::<serde_json::Value>(&out).unwrap()["membership"].to_string()
+/// # }
+/// # /// A membership started on 2 Jan, submitted 10 Jan, approved 1 Feb, certified 1 Mar of `year`.
+/// # fn certified(business_type: &str, year: i32) -> String {
+/// #     let new = format!(r#"{{"business_type":"{business_type}"}}"#);
+/// #     let mut m = ctpat::api::call("new_membership", &new).unwrap();
+/// #     for (kind, actor, at) in [
+/// #         ("application_started", "partner_officer", "01-02"),
+/// #         ("profile_submitted", "partner_officer", "01-10"),
+/// #         ("profile_approved", "cbp_scss", "02-01"),
+/// #         ("certified", "cbp_scss", "03-01"),
+/// #     ] {
+/// #         m = step(&m, kind, actor, &format!("{year}-{at}"));
+/// #     }
+/// #     m
+/// # }
+///
+/// use ctpat::lifecycle::{DeadlineKind, DeadlineState, Status, api::DeadlinesAnswer};
+/// let m = ctpat::api::call("new_membership", r#"{"business_type":"importer"}"#).unwrap();
+/// let m = step(&m, "application_started", "partner_officer", "2024-01-02");
+/// let m = step(&m, "profile_submitted", "partner_officer", "2024-01-10");
+/// let call = format!(r#"{{"membership":{m},"as_of":"2024-02-01"}}"#);
+/// let out = ctpat::api::call("deadlines", &call).unwrap();
+/// let a: DeadlinesAnswer = serde_json::from_str(&out).unwrap();
+/// assert_eq!(a.status, Status::Applicant);
+/// // the certification decision is a target 90 days after the application
+/// let d = &a.deadlines[0];
+/// assert_eq!(d.kind, DeadlineKind::CertificationDecision);
+/// assert_eq!((d.due.to_string(), d.state, d.target_only), ("2024-04-09".to_owned(), DeadlineState::Due, true));
+/// ```
 #[derive(Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DeadlinesAnswer {
@@ -208,6 +314,15 @@ fn run_deadlines(args: Value) -> Result<Value, Error> {
 }
 
 /// Arguments of `benefits`.
+///
+/// ```
+/// use ctpat::lifecycle::api::BenefitsCall;
+/// let c: BenefitsCall = serde_json::from_str(
+///     r#"{"membership":{"business_type":"importer","status":"none","log":[]},"rules_version":"2026.1"}"#,
+/// ).unwrap();
+/// assert_eq!(c.rules_version.as_deref(), Some("2026.1"));
+/// assert!(c.policy.is_none());
+/// ```
 #[derive(Debug, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -227,6 +342,41 @@ pub struct BenefitsCall {
 }
 
 /// Answer of `benefits`.
+///
+/// ```
+/// # fn step(m: &str, kind: &str, actor: &str, at: &str) -> String {
+/// #     let call = format!(
+/// #         r#"{{"membership":{m},"event":{{"kind":"{kind}"}},"actor":"{actor}","at":"{at}"}}"#
+/// #     );
+/// #     let out = ctpat::api::call("apply_event", &call).unwrap();
+/// #     serde_json::from_str::<serde_json::Value>(&out).unwrap()["membership"].to_string()
+/// # }
+/// # /// A membership started on 2 Jan, submitted 10 Jan, approved 1 Feb, certified 1 Mar of `year`.
+/// # fn certified(business_type: &str, year: i32) -> String {
+/// #     let new = format!(r#"{{"business_type":"{business_type}"}}"#);
+/// #     let mut m = ctpat::api::call("new_membership", &new).unwrap();
+/// #     for (kind, actor, at) in [
+/// #         ("application_started", "partner_officer", "01-02"),
+/// #         ("profile_submitted", "partner_officer", "01-10"),
+/// #         ("profile_approved", "cbp_scss", "02-01"),
+/// #         ("certified", "cbp_scss", "03-01"),
+/// #     ] {
+/// #         m = step(&m, kind, actor, &format!("{year}-{at}"));
+/// #     }
+/// #     m
+/// # }
+///
+/// use ctpat::lifecycle::{BenefitCode, Status, api::BenefitsAnswer};
+/// let m = certified("importer", 2024);
+/// let out = ctpat::api::call("benefits", &format!(r#"{{"membership":{m}}}"#)).unwrap();
+/// let a: BenefitsAnswer = serde_json::from_str(&out).unwrap();
+/// assert_eq!((a.status, a.tier), (Status::Certified, Some(1)));
+/// assert!(a.benefits.iter().any(|b| b.code == BenefitCode::AtsReductionTier1));
+/// // nothing is enjoyed before certification
+/// let none = ctpat::api::call("new_membership", r#"{"business_type":"importer"}"#).unwrap();
+/// let out = ctpat::api::call("benefits", &format!(r#"{{"membership":{none}}}"#)).unwrap();
+/// assert!(serde_json::from_str::<BenefitsAnswer>(&out).unwrap().benefits.is_empty());
+/// ```
 #[derive(Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BenefitsAnswer {
@@ -253,6 +403,17 @@ fn run_benefits(args: Value) -> Result<Value, Error> {
 }
 
 /// Arguments with no fields.
+///
+/// ```
+/// use ctpat::{api::call, lifecycle::api::EmptyCall};
+/// let c: EmptyCall = serde_json::from_str("{}").unwrap();
+/// assert!(c.rules_version.is_none());
+/// // `transitions` takes it: the table, or a refusal for another rules edition
+/// let table: serde_json::Value = serde_json::from_str(&call("transitions", "{}").unwrap()).unwrap();
+/// assert_eq!(table[0]["id"], "T01");
+/// let e = call("transitions", r#"{"rules_version":"1999.1"}"#).unwrap_err();
+/// assert_eq!(e.code(), "unsupported_rules_version");
+/// ```
 #[derive(Debug, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -270,6 +431,45 @@ fn run_transitions(args: Value) -> Result<Value, Error> {
 }
 
 /// Arguments of `verify_log`.
+///
+/// ```
+/// # fn step(m: &str, kind: &str, actor: &str, at: &str) -> String {
+/// #     let call = format!(
+/// #         r#"{{"membership":{m},"event":{{"kind":"{kind}"}},"actor":"{actor}","at":"{at}"}}"#
+/// #     );
+/// #     let out = ctpat::api::call("apply_event", &call).unwrap();
+/// #     serde_json::from_str::<serde_json::Value>(&out).unwrap()["membership"].to_string()
+/// # }
+/// # /// A membership started on 2 Jan, submitted 10 Jan, approved 1 Feb, certified 1 Mar of `year`.
+/// # fn certified(business_type: &str, year: i32) -> String {
+/// #     let new = format!(r#"{{"business_type":"{business_type}"}}"#);
+/// #     let mut m = ctpat::api::call("new_membership", &new).unwrap();
+/// #     for (kind, actor, at) in [
+/// #         ("application_started", "partner_officer", "01-02"),
+/// #         ("profile_submitted", "partner_officer", "01-10"),
+/// #         ("profile_approved", "cbp_scss", "02-01"),
+/// #         ("certified", "cbp_scss", "03-01"),
+/// #     ] {
+/// #         m = step(&m, kind, actor, &format!("{year}-{at}"));
+/// #     }
+/// #     m
+/// # }
+///
+/// use ctpat::lifecycle::api::VerifyLogCall;
+/// let m: serde_json::Value = serde_json::from_str(&certified("importer", 2024)).unwrap();
+/// let call = serde_json::json!({"log": m["log"]});
+/// let c: VerifyLogCall = serde_json::from_value(call.clone()).unwrap();
+/// assert_eq!(c.log.len(), 4);
+/// let out: serde_json::Value =
+///     serde_json::from_str(&ctpat::api::call("verify_log", &call.to_string()).unwrap()).unwrap();
+/// assert_eq!((out["ok"].as_bool(), out["entries"].as_u64()), (Some(true), Some(4)));
+/// // an edited entry breaks the chain
+/// let mut edited = call;
+/// edited["log"][2]["at"] = "2024-02-02".into();
+/// let out: serde_json::Value =
+///     serde_json::from_str(&ctpat::api::call("verify_log", &edited.to_string()).unwrap()).unwrap();
+/// assert_eq!((out["ok"].as_bool(), out["problem"].as_str()), (Some(false), Some("edited")));
+/// ```
 #[derive(Debug, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -284,6 +484,39 @@ fn run_verify_log(args: Value) -> Result<Value, Error> {
 }
 
 /// Arguments of `replay`.
+///
+/// ```
+/// # fn step(m: &str, kind: &str, actor: &str, at: &str) -> String {
+/// #     let call = format!(
+/// #         r#"{{"membership":{m},"event":{{"kind":"{kind}"}},"actor":"{actor}","at":"{at}"}}"#
+/// #     );
+/// #     let out = ctpat::api::call("apply_event", &call).unwrap();
+/// #     serde_json::from_str::<serde_json::Value>(&out).unwrap()["membership"].to_string()
+/// # }
+/// # /// A membership started on 2 Jan, submitted 10 Jan, approved 1 Feb, certified 1 Mar of `year`.
+/// # fn certified(business_type: &str, year: i32) -> String {
+/// #     let new = format!(r#"{{"business_type":"{business_type}"}}"#);
+/// #     let mut m = ctpat::api::call("new_membership", &new).unwrap();
+/// #     for (kind, actor, at) in [
+/// #         ("application_started", "partner_officer", "01-02"),
+/// #         ("profile_submitted", "partner_officer", "01-10"),
+/// #         ("profile_approved", "cbp_scss", "02-01"),
+/// #         ("certified", "cbp_scss", "03-01"),
+/// #     ] {
+/// #         m = step(&m, kind, actor, &format!("{year}-{at}"));
+/// #     }
+/// #     m
+/// # }
+///
+/// use ctpat::lifecycle::api::ReplayCall;
+/// let m: serde_json::Value = serde_json::from_str(&certified("importer", 2024)).unwrap();
+/// let call = serde_json::json!({"business_type": "importer", "log": m["log"]});
+/// let c: ReplayCall = serde_json::from_value(call.clone()).unwrap();
+/// assert_eq!(c.business_type, ctpat::BusinessType::Importer);
+/// // replaying the log rebuilds the same membership
+/// let rebuilt = ctpat::api::call("replay", &call.to_string()).unwrap();
+/// assert_eq!(serde_json::from_str::<serde_json::Value>(&rebuilt).unwrap(), m);
+/// ```
 #[derive(Debug, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -312,6 +545,16 @@ fn run_replay(args: Value) -> Result<Value, Error> {
 }
 
 /// Arguments of `new_membership`.
+///
+/// ```
+/// use ctpat::{BusinessType, api::call, lifecycle::api::NewMembershipCall};
+/// let c: NewMembershipCall = serde_json::from_str(r#"{"business_type":"importer"}"#).unwrap();
+/// assert_eq!(c.business_type, BusinessType::Importer);
+/// let out = call("new_membership", r#"{"business_type":"importer"}"#).unwrap();
+/// assert_eq!(out, r#"{"business_type":"importer","status":"none","log":[]}"#);
+/// let e = call("new_membership", r#"{"business_type":"pirate"}"#).unwrap_err();
+/// assert_eq!((e.code(), e.path()), ("invalid_input", "/business_type"));
+/// ```
 #[derive(Debug, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -326,6 +569,15 @@ fn run_new_membership(args: Value) -> Result<Value, Error> {
 }
 
 /// Arguments of `link_for_joint_validation`.
+///
+/// ```
+/// use ctpat::lifecycle::api::LinkCall;
+/// let c: LinkCall = serde_json::from_str(
+///     r#"{"memberships":[],"group":"acme","policy":{"joint_validation":true}}"#,
+/// ).unwrap();
+/// assert_eq!(c.group, "acme");
+/// assert!(c.memberships.is_empty());
+/// ```
 #[derive(Debug, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -344,6 +596,43 @@ pub struct LinkCall {
 }
 
 /// Answer of `link_for_joint_validation`.
+///
+/// ```
+/// # fn step(m: &str, kind: &str, actor: &str, at: &str) -> String {
+/// #     let call = format!(
+/// #         r#"{{"membership":{m},"event":{{"kind":"{kind}"}},"actor":"{actor}","at":"{at}"}}"#
+/// #     );
+/// #     let out = ctpat::api::call("apply_event", &call).unwrap();
+/// #     serde_json::from_str::<serde_json::Value>(&out).unwrap()["membership"].to_string()
+/// # }
+/// # /// A membership started on 2 Jan, submitted 10 Jan, approved 1 Feb, certified 1 Mar of `year`.
+/// # fn certified(business_type: &str, year: i32) -> String {
+/// #     let new = format!(r#"{{"business_type":"{business_type}"}}"#);
+/// #     let mut m = ctpat::api::call("new_membership", &new).unwrap();
+/// #     for (kind, actor, at) in [
+/// #         ("application_started", "partner_officer", "01-02"),
+/// #         ("profile_submitted", "partner_officer", "01-10"),
+/// #         ("profile_approved", "cbp_scss", "02-01"),
+/// #         ("certified", "cbp_scss", "03-01"),
+/// #     ] {
+/// #         m = step(&m, kind, actor, &format!("{year}-{at}"));
+/// #     }
+/// #     m
+/// # }
+///
+/// use ctpat::lifecycle::api::LinkAnswer;
+/// let (a, b) = (certified("importer", 2024), certified("foreign_manufacturer", 2023));
+/// let call = format!(
+///     r#"{{"memberships":[{a},{b}],"group":"acme","policy":{{"joint_validation":true}}}}"#
+/// );
+/// let out = ctpat::api::call("link_for_joint_validation", &call).unwrap();
+/// let linked: LinkAnswer = serde_json::from_str(&out).unwrap();
+/// assert_eq!(linked.schedule.members, 2);
+/// assert!(linked.memberships.iter().all(|m| m.linked_group.as_deref() == Some("acme")));
+/// // joint validation is a policy switch, off by default
+/// let call = format!(r#"{{"memberships":[{a},{b}],"group":"acme"}}"#);
+/// assert!(ctpat::api::call("link_for_joint_validation", &call).is_err());
+/// ```
 #[derive(Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LinkAnswer {

@@ -78,6 +78,17 @@ pub(crate) const OPERATIONS: &[Operation] = &[
 ];
 
 /// Arguments of `validate_account`.
+///
+/// ```
+/// use ctpat::portal::{AccountStatus, api::ValidateAccountCall};
+/// let c: ValidateAccountCall = serde_json::from_str(
+///     r#"{"account":{"account_id":"ACC-1","business_type":"importer","company_name":"Acme",
+///         "status":"certified"},"policy":"portal_2006"}"#,
+/// ).unwrap();
+/// assert_eq!(c.account.status, AccountStatus::Certified);
+/// assert!(c.account.contacts.is_empty());
+/// assert_eq!(c.policy, Some(serde_json::json!("portal_2006")));
+/// ```
 #[derive(Debug, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -97,6 +108,19 @@ pub struct ValidateAccountCall {
 }
 
 /// Answer of `validate_account`.
+///
+/// ```
+/// use ctpat::portal::api::ValidateAccountAnswer;
+/// let one_contact = r#"{"account":{"account_id":"ACC-1","business_type":"importer",
+///     "company_name":"Acme","status":"certified","bond_number":"BOND-1","contacts":[
+///     {"name":"Pat","email":"pat@acme.example","role":"company_officer","is_poc":true,
+///      "is_primary_poc":true}]}}"#;
+/// let out = ctpat::api::call("validate_account", one_contact).unwrap();
+/// let a: ValidateAccountAnswer = serde_json::from_str(&out).unwrap();
+/// assert!(!a.valid);
+/// assert_eq!(a.findings.len(), 1);
+/// assert_eq!((a.findings[0].code.as_str(), a.findings[0].path.as_str()), ("contact.min_two", "/account/contacts"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -110,6 +134,22 @@ pub struct ValidateAccountAnswer {
 }
 
 /// Arguments of `authorize`.
+///
+/// ```
+/// # let account = r#"{"account_id":"ACC-1","business_type":"importer","company_name":"Acme Imports",
+/// #   "status":"certified","bond_number":"BOND-1","contacts":[
+/// #   {"name":"Pat","email":"pat@acme.example","role":"company_officer","is_poc":true,"is_primary_poc":true},
+/// #   {"name":"Emil","email":"emil@acme.example","role":"employee","is_poc":true}],
+/// #   "designated_users":["dana@acme.example"],"linked_accounts":["ACC-9"]}"#;
+/// # let pat = r#"{"kind":"user","email":"pat@acme.example","account_id":"ACC-1"}"#;
+///
+/// use ctpat::portal::{Principal, api::AuthorizeCall};
+/// let call = format!(r#"{{"principal":{pat},"action":"view_account","account":{account},"as_of":"2025-03-10"}}"#);
+/// let c: AuthorizeCall = serde_json::from_str(&call).unwrap();
+/// assert_eq!(c.action, "view_account");
+/// assert_eq!(c.principal.kind(), "user");
+/// assert_eq!(c.account.account_id, "ACC-1");
+/// ```
 #[derive(Debug, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -137,6 +177,30 @@ pub struct AuthorizeCall {
 }
 
 /// Answer of `authorize`.
+///
+/// ```
+/// # let account = r#"{"account_id":"ACC-1","business_type":"importer","company_name":"Acme Imports",
+/// #   "status":"certified","bond_number":"BOND-1","contacts":[
+/// #   {"name":"Pat","email":"pat@acme.example","role":"company_officer","is_poc":true,"is_primary_poc":true},
+/// #   {"name":"Emil","email":"emil@acme.example","role":"employee","is_poc":true}],
+/// #   "designated_users":["dana@acme.example"],"linked_accounts":["ACC-9"]}"#;
+/// # let pat = r#"{"kind":"user","email":"pat@acme.example","account_id":"ACC-1"}"#;
+///
+/// use ctpat::portal::{Action, api::AuthorizeAnswer};
+/// let ask = |principal: &str, action: &str| -> AuthorizeAnswer {
+///     let call = format!(
+///         r#"{{"principal":{principal},"action":"{action}","account":{account},"as_of":"2025-03-10"}}"#
+///     );
+///     serde_json::from_str(&ctpat::api::call("authorize", &call).unwrap()).unwrap()
+/// };
+/// // the account's primary poc reads company data
+/// let a = ask(pat, "view_account");
+/// assert!(a.allowed);
+/// assert_eq!((a.action, a.code.as_str()), (Action::ViewAccount, "access.company_data_readers"));
+/// // nobody anonymous does: no rule allows it
+/// let a = ask(r#"{"kind":"anonymous"}"#, "view_account");
+/// assert!(!a.allowed);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -210,13 +274,56 @@ macro_rules! op_call {
 
 op_call!(
     UserEmailCall,
-    "Arguments of `add_user`, `remove_user` and `change_primary_poc`.",
+    r##"Arguments of `add_user`, `remove_user` and `change_primary_poc`.
+
+```
+# let account = r#"{"account_id":"ACC-1","business_type":"importer","company_name":"Acme Imports",
+#   "status":"certified","bond_number":"BOND-1","contacts":[
+#   {"name":"Pat","email":"pat@acme.example","role":"company_officer","is_poc":true,"is_primary_poc":true},
+#   {"name":"Emil","email":"emil@acme.example","role":"employee","is_poc":true}],
+#   "designated_users":["dana@acme.example"],"linked_accounts":["ACC-9"]}"#;
+# let pat = r#"{"kind":"user","email":"pat@acme.example","account_id":"ACC-1"}"#;
+use ctpat::portal::api::{AccountOpAnswer, UserEmailCall};
+let call = format!(
+    r#"{{"principal":{pat},"account":{account},"email":"dana@acme.example","as_of":"2025-03-10"}}"#
+);
+let c: UserEmailCall = serde_json::from_str(&call).unwrap();
+assert_eq!(c.email, "dana@acme.example");
+// the primary poc removes a designated user
+let out = ctpat::api::call("remove_user", &call).unwrap();
+let a: AccountOpAnswer = serde_json::from_str(&out).unwrap();
+assert!(a.account.designated_users.is_empty());
+```"##,
     {
         /// The e-mail (login id) of the user or contact concerned.
         email
     }
 );
-op_call!(ChangeEmailCall, "Arguments of `change_email`.", {
+op_call!(
+    ChangeEmailCall,
+    r##"Arguments of `change_email`.
+
+```
+# let account = r#"{"account_id":"ACC-1","business_type":"importer","company_name":"Acme Imports",
+#   "status":"certified","bond_number":"BOND-1","contacts":[
+#   {"name":"Pat","email":"pat@acme.example","role":"company_officer","is_poc":true,"is_primary_poc":true},
+#   {"name":"Emil","email":"emil@acme.example","role":"employee","is_poc":true}],
+#   "designated_users":["dana@acme.example"],"linked_accounts":["ACC-9"]}"#;
+# let pat = r#"{"kind":"user","email":"pat@acme.example","account_id":"ACC-1"}"#;
+use ctpat::portal::api::{AccountOpAnswer, ChangeEmailCall};
+let call = format!(
+    r#"{{"principal":{pat},"account":{account},"old_email":"emil@acme.example",
+        "new_email":"emil.new@acme.example","as_of":"2025-03-10"}}"#
+);
+let c: ChangeEmailCall = serde_json::from_str(&call).unwrap();
+assert_eq!((c.old_email.as_str(), c.new_email.as_str()), ("emil@acme.example", "emil.new@acme.example"));
+// delete and re-add: the contact comes back last, with its new address
+let out = ctpat::api::call("change_email", &call).unwrap();
+let a: AccountOpAnswer = serde_json::from_str(&out).unwrap();
+let last = a.account.contacts.last().unwrap();
+assert_eq!((last.name.as_str(), last.email.as_deref()), ("Emil", Some("emil.new@acme.example")));
+```"##,
+    {
     /// The current address.
     old_email,
     /// The new address.
@@ -224,7 +331,28 @@ op_call!(ChangeEmailCall, "Arguments of `change_email`.", {
 });
 op_call!(
     OtherAccountCall,
-    "Arguments of `link_accounts` and `unlink_accounts`.",
+    r##"Arguments of `link_accounts` and `unlink_accounts`.
+
+```
+# let account = r#"{"account_id":"ACC-1","business_type":"importer","company_name":"Acme Imports",
+#   "status":"certified","bond_number":"BOND-1","contacts":[
+#   {"name":"Pat","email":"pat@acme.example","role":"company_officer","is_poc":true,"is_primary_poc":true},
+#   {"name":"Emil","email":"emil@acme.example","role":"employee","is_poc":true}],
+#   "designated_users":["dana@acme.example"],"linked_accounts":["ACC-9"]}"#;
+# let pat = r#"{"kind":"user","email":"pat@acme.example","account_id":"ACC-1"}"#;
+use ctpat::portal::api::{AccountOpAnswer, OtherAccountCall};
+let call = format!(
+    r#"{{"principal":{pat},"account":{account},"other_account_id":"ACC-3","as_of":"2025-03-10"}}"#
+);
+let c: OtherAccountCall = serde_json::from_str(&call).unwrap();
+assert_eq!(c.other_account_id, "ACC-3");
+let out = ctpat::api::call("link_accounts", &call).unwrap();
+let a: AccountOpAnswer = serde_json::from_str(&out).unwrap();
+assert_eq!(a.account.linked_accounts, ["ACC-9", "ACC-3"]);
+// an account is linked only once
+let e = ctpat::api::call("link_accounts", &call.replace("ACC-3", "ACC-9")).unwrap_err();
+assert_eq!((e.code(), e.path()), ("portal.already_linked", "/other_account_id"));
+```"##,
     {
         /// The other account's id.
         other_account_id
@@ -232,6 +360,23 @@ op_call!(
 );
 
 /// Answer of the account operations.
+///
+/// ```
+/// # let account = r#"{"account_id":"ACC-1","business_type":"importer","company_name":"Acme Imports",
+/// #   "status":"certified","bond_number":"BOND-1","contacts":[
+/// #   {"name":"Pat","email":"pat@acme.example","role":"company_officer","is_poc":true,"is_primary_poc":true},
+/// #   {"name":"Emil","email":"emil@acme.example","role":"employee","is_poc":true}],
+/// #   "designated_users":["dana@acme.example"],"linked_accounts":["ACC-9"]}"#;
+/// # let pat = r#"{"kind":"user","email":"pat@acme.example","account_id":"ACC-1"}"#;
+///
+/// use ctpat::portal::api::AccountOpAnswer;
+/// let call = format!(
+///     r#"{{"principal":{pat},"account":{account},"email":"new@acme.example","as_of":"2025-03-10"}}"#
+/// );
+/// let a: AccountOpAnswer = serde_json::from_str(&ctpat::api::call("add_user", &call).unwrap()).unwrap();
+/// assert_eq!(a.account.designated_users, ["dana@acme.example", "new@acme.example"]);
+/// assert_eq!(a.as_of.to_string(), "2025-03-10");
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -247,6 +392,16 @@ pub struct AccountOpAnswer {
 }
 
 /// Arguments of `split_company_profile`.
+///
+/// ```
+/// use ctpat::portal::api::SplitCompanyProfileCall;
+/// let c: SplitCompanyProfileCall = serde_json::from_str(
+///     r#"{"profile":{"profile_id":"TP-7","company_name":"Acme Group",
+///         "security_models":[{"business_type":"importer","status":"applicant"}]}}"#,
+/// ).unwrap();
+/// assert_eq!(c.profile.profile_id, "TP-7");
+/// assert_eq!(c.profile.security_models.len(), 1);
+/// ```
 #[derive(Debug, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -259,6 +414,22 @@ pub struct SplitCompanyProfileCall {
 }
 
 /// Answer of `split_company_profile`.
+///
+/// ```
+/// use ctpat::{BusinessType, portal::api::SplitCompanyProfileAnswer};
+/// let call = r#"{"profile":{"profile_id":"TP-7","company_name":"Acme Group",
+///     "security_models":[{"business_type":"importer","status":"applicant"},
+///                        {"business_type":"highway_carrier_us_canada","status":"certified"}],
+///     "contacts":[
+///     {"name":"Pat","email":"pat@acme.example","role":"company_officer","is_poc":true,"is_primary_poc":true},
+///     {"name":"Emil","email":"emil@acme.example","role":"employee","is_poc":true}]}}"#;
+/// let out = ctpat::api::call("split_company_profile", call).unwrap();
+/// let a: SplitCompanyProfileAnswer = serde_json::from_str(&out).unwrap();
+/// let ids: Vec<_> = a.accounts.iter().map(|acc| acc.account_id.as_str()).collect();
+/// assert_eq!(ids, ["TP-7-importer", "TP-7-highway_carrier_us_canada"]);
+/// assert_eq!(a.accounts[1].business_type, BusinessType::HighwayCarrierUsCanada);
+/// assert!(a.accounts.iter().all(|acc| acc.contacts.len() == 2));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -270,6 +441,16 @@ pub struct SplitCompanyProfileAnswer {
 }
 
 /// Answer of `access_rules`.
+///
+/// ```
+/// let out = ctpat::api::call("access_rules", "{}").unwrap();
+/// let answer: serde_json::Value = serde_json::from_str(&out).unwrap();
+/// let rules = answer["rules"].as_array().unwrap();
+/// // the table ends with the rule that decides when no other does
+/// assert_eq!(rules.last().unwrap()["code"], "portal.default_deny");
+/// assert_eq!(rules.last().unwrap()["effect"], "deny");
+/// assert!(answer["invariants"].as_array().unwrap().iter().any(|i| i["code"] == "contact.min_two"));
+/// ```
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AccessRulesAnswer {
