@@ -194,7 +194,7 @@ pub struct AsOfCall {
 /// #     let out = ctpat::api::call("apply_event", &call).unwrap();
 /// #     serde_json::from_str::<serde_json::Value>(&out).unwrap()["membership"].to_string()
 /// # }
-/// # /// A membership started on 2 Jan, submitted 10 Jan, approved 1 Feb, certified 1 Mar of `year`.
+/// # /// Certified 1 Mar of `year` (started 2 Jan, submitted 10 Jan, approved 1 Feb).
 /// # fn certified(business_type: &str, year: i32) -> String {
 /// #     let new = format!(r#"{{"business_type":"{business_type}"}}"#);
 /// #     let mut m = ctpat::api::call("new_membership", &new).unwrap();
@@ -213,7 +213,8 @@ pub struct AsOfCall {
 /// // an importer certified in 2006 that never updated its profile for the new portal
 /// let m = certified("importer", 2006);
 /// let call = format!(r#"{{"membership":{m},"as_of":"2006-10-15","policy":"portal_2006"}}"#);
-/// let a: AdvanceAnswer = serde_json::from_str(&ctpat::api::call("advance", &call).unwrap()).unwrap();
+/// let out = ctpat::api::call("advance", &call).unwrap();
+/// let a: AdvanceAnswer = serde_json::from_str(&out).unwrap();
 /// assert_eq!(a.membership.status, Status::Withdrawn);
 /// assert_eq!(a.transitions.len(), 1);
 /// assert_eq!(a.transitions[0].at.to_string(), "2006-10-01");
@@ -257,7 +258,7 @@ fn run_advance(args: Value) -> Result<Value, Error> {
 /// #     let out = ctpat::api::call("apply_event", &call).unwrap();
 /// #     serde_json::from_str::<serde_json::Value>(&out).unwrap()["membership"].to_string()
 /// # }
-/// # /// A membership started on 2 Jan, submitted 10 Jan, approved 1 Feb, certified 1 Mar of `year`.
+/// # /// Certified 1 Mar of `year` (started 2 Jan, submitted 10 Jan, approved 1 Feb).
 /// # fn certified(business_type: &str, year: i32) -> String {
 /// #     let new = format!(r#"{{"business_type":"{business_type}"}}"#);
 /// #     let mut m = ctpat::api::call("new_membership", &new).unwrap();
@@ -283,7 +284,8 @@ fn run_advance(args: Value) -> Result<Value, Error> {
 /// // the certification decision is a target 90 days after the application
 /// let d = &a.deadlines[0];
 /// assert_eq!(d.kind, DeadlineKind::CertificationDecision);
-/// assert_eq!((d.due.to_string(), d.state, d.target_only), ("2024-04-09".to_owned(), DeadlineState::Due, true));
+/// assert_eq!(d.due.to_string(), "2024-04-09");
+/// assert_eq!((d.state, d.target_only), (DeadlineState::Due, true));
 /// ```
 #[derive(Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -318,7 +320,8 @@ fn run_deadlines(args: Value) -> Result<Value, Error> {
 /// ```
 /// use ctpat::lifecycle::api::BenefitsCall;
 /// let c: BenefitsCall = serde_json::from_str(
-///     r#"{"membership":{"business_type":"importer","status":"none","log":[]},"rules_version":"2026.1"}"#,
+///     r#"{"membership":{"business_type":"importer","status":"none","log":[]},
+///         "rules_version":"2026.1"}"#,
 /// ).unwrap();
 /// assert_eq!(c.rules_version.as_deref(), Some("2026.1"));
 /// assert!(c.policy.is_none());
@@ -351,7 +354,7 @@ pub struct BenefitsCall {
 /// #     let out = ctpat::api::call("apply_event", &call).unwrap();
 /// #     serde_json::from_str::<serde_json::Value>(&out).unwrap()["membership"].to_string()
 /// # }
-/// # /// A membership started on 2 Jan, submitted 10 Jan, approved 1 Feb, certified 1 Mar of `year`.
+/// # /// Certified 1 Mar of `year` (started 2 Jan, submitted 10 Jan, approved 1 Feb).
 /// # fn certified(business_type: &str, year: i32) -> String {
 /// #     let new = format!(r#"{{"business_type":"{business_type}"}}"#);
 /// #     let mut m = ctpat::api::call("new_membership", &new).unwrap();
@@ -409,7 +412,8 @@ fn run_benefits(args: Value) -> Result<Value, Error> {
 /// let c: EmptyCall = serde_json::from_str("{}").unwrap();
 /// assert!(c.rules_version.is_none());
 /// // `transitions` takes it: the table, or a refusal for another rules edition
-/// let table: serde_json::Value = serde_json::from_str(&call("transitions", "{}").unwrap()).unwrap();
+/// let table: serde_json::Value =
+///     serde_json::from_str(&call("transitions", "{}").unwrap()).unwrap();
 /// assert_eq!(table[0]["id"], "T01");
 /// let e = call("transitions", r#"{"rules_version":"1999.1"}"#).unwrap_err();
 /// assert_eq!(e.code(), "unsupported_rules_version");
@@ -440,7 +444,7 @@ fn run_transitions(args: Value) -> Result<Value, Error> {
 /// #     let out = ctpat::api::call("apply_event", &call).unwrap();
 /// #     serde_json::from_str::<serde_json::Value>(&out).unwrap()["membership"].to_string()
 /// # }
-/// # /// A membership started on 2 Jan, submitted 10 Jan, approved 1 Feb, certified 1 Mar of `year`.
+/// # /// Certified 1 Mar of `year` (started 2 Jan, submitted 10 Jan, approved 1 Feb).
 /// # fn certified(business_type: &str, year: i32) -> String {
 /// #     let new = format!(r#"{{"business_type":"{business_type}"}}"#);
 /// #     let mut m = ctpat::api::call("new_membership", &new).unwrap();
@@ -493,7 +497,7 @@ fn run_verify_log(args: Value) -> Result<Value, Error> {
 /// #     let out = ctpat::api::call("apply_event", &call).unwrap();
 /// #     serde_json::from_str::<serde_json::Value>(&out).unwrap()["membership"].to_string()
 /// # }
-/// # /// A membership started on 2 Jan, submitted 10 Jan, approved 1 Feb, certified 1 Mar of `year`.
+/// # /// Certified 1 Mar of `year` (started 2 Jan, submitted 10 Jan, approved 1 Feb).
 /// # fn certified(business_type: &str, year: i32) -> String {
 /// #     let new = format!(r#"{{"business_type":"{business_type}"}}"#);
 /// #     let mut m = ctpat::api::call("new_membership", &new).unwrap();
@@ -605,7 +609,7 @@ pub struct LinkCall {
 /// #     let out = ctpat::api::call("apply_event", &call).unwrap();
 /// #     serde_json::from_str::<serde_json::Value>(&out).unwrap()["membership"].to_string()
 /// # }
-/// # /// A membership started on 2 Jan, submitted 10 Jan, approved 1 Feb, certified 1 Mar of `year`.
+/// # /// Certified 1 Mar of `year` (started 2 Jan, submitted 10 Jan, approved 1 Feb).
 /// # fn certified(business_type: &str, year: i32) -> String {
 /// #     let new = format!(r#"{{"business_type":"{business_type}"}}"#);
 /// #     let mut m = ctpat::api::call("new_membership", &new).unwrap();
