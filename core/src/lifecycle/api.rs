@@ -208,7 +208,6 @@ pub struct AsOfCall {
 /// #     }
 /// #     m
 /// # }
-///
 /// use ctpat::lifecycle::{Status, api::AdvanceAnswer};
 /// // an importer certified in 2006 that never updated its profile for the new portal
 /// let m = certified("importer", 2006);
@@ -272,7 +271,6 @@ fn run_advance(args: Value) -> Result<Value, Error> {
 /// #     }
 /// #     m
 /// # }
-///
 /// use ctpat::lifecycle::{DeadlineKind, DeadlineState, Status, api::DeadlinesAnswer};
 /// let m = ctpat::api::call("new_membership", r#"{"business_type":"importer"}"#).unwrap();
 /// let m = step(&m, "application_started", "partner_officer", "2024-01-02");
@@ -368,7 +366,6 @@ pub struct BenefitsCall {
 /// #     }
 /// #     m
 /// # }
-///
 /// use ctpat::lifecycle::{BenefitCode, Status, api::BenefitsAnswer};
 /// let m = certified("importer", 2024);
 /// let out = ctpat::api::call("benefits", &format!(r#"{{"membership":{m}}}"#)).unwrap();
@@ -458,7 +455,6 @@ fn run_transitions(args: Value) -> Result<Value, Error> {
 /// #     }
 /// #     m
 /// # }
-///
 /// use ctpat::lifecycle::api::VerifyLogCall;
 /// let m: serde_json::Value = serde_json::from_str(&certified("importer", 2024)).unwrap();
 /// let call = serde_json::json!({"log": m["log"]});
@@ -511,7 +507,6 @@ fn run_verify_log(args: Value) -> Result<Value, Error> {
 /// #     }
 /// #     m
 /// # }
-///
 /// use ctpat::lifecycle::api::ReplayCall;
 /// let m: serde_json::Value = serde_json::from_str(&certified("importer", 2024)).unwrap();
 /// let call = serde_json::json!({"business_type": "importer", "log": m["log"]});
@@ -623,7 +618,6 @@ pub struct LinkCall {
 /// #     }
 /// #     m
 /// # }
-///
 /// use ctpat::lifecycle::api::LinkAnswer;
 /// let (a, b) = (certified("importer", 2024), certified("foreign_manufacturer", 2023));
 /// let call = format!(
@@ -635,7 +629,9 @@ pub struct LinkCall {
 /// assert!(linked.memberships.iter().all(|m| m.linked_group.as_deref() == Some("acme")));
 /// // joint validation is a policy switch, off by default
 /// let call = format!(r#"{{"memberships":[{a},{b}],"group":"acme"}}"#);
-/// assert!(ctpat::api::call("link_for_joint_validation", &call).is_err());
+/// let e = ctpat::api::call("link_for_joint_validation", &call).unwrap_err();
+/// assert_eq!(e.code(), "lifecycle.joint_validation_disabled");
+/// assert_eq!(e.path(), "/policy/joint_validation");
 /// ```
 #[derive(Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -143,8 +143,7 @@ pub struct ValidateAccountAnswer {
 /// #   {"name":"Emil","email":"emil@acme.example","role":"employee","is_poc":true}],
 /// #   "designated_users":["dana@acme.example"],"linked_accounts":["ACC-9"]}"#;
 /// # let pat = r#"{"kind":"user","email":"pat@acme.example","account_id":"ACC-1"}"#;
-///
-/// use ctpat::portal::{Principal, api::AuthorizeCall};
+/// use ctpat::portal::api::AuthorizeCall;
 /// let call = format!(
 ///     r#"{{"principal":{pat},"action":"view_account","account":{account},"as_of":"2025-03-10"}}"#
 /// );
@@ -188,7 +187,6 @@ pub struct AuthorizeCall {
 /// #   {"name":"Emil","email":"emil@acme.example","role":"employee","is_poc":true}],
 /// #   "designated_users":["dana@acme.example"],"linked_accounts":["ACC-9"]}"#;
 /// # let pat = r#"{"kind":"user","email":"pat@acme.example","account_id":"ACC-1"}"#;
-///
 /// use ctpat::portal::{Action, api::AuthorizeAnswer};
 /// let ask = |principal: &str, action: &str| -> AuthorizeAnswer {
 ///     let call = format!(
@@ -372,7 +370,6 @@ assert_eq!((e.code(), e.path()), ("portal.already_linked", "/other_account_id"))
 /// #   {"name":"Emil","email":"emil@acme.example","role":"employee","is_poc":true}],
 /// #   "designated_users":["dana@acme.example"],"linked_accounts":["ACC-9"]}"#;
 /// # let pat = r#"{"kind":"user","email":"pat@acme.example","account_id":"ACC-1"}"#;
-///
 /// use ctpat::portal::api::AccountOpAnswer;
 /// let call = format!(
 ///     r#"{{"principal":{pat},"account":{account},"email":"new@acme.example","as_of":"2025-03-10"}}"#
