@@ -243,7 +243,11 @@ impl From<serde_json::Error> for Error {
         if err.to_string().starts_with("recursion limit exceeded") {
             return Self::LimitExceeded {
                 path: String::new(),
-                message: format!("input nests deeper than {} levels", crate::api::MAX_DEPTH),
+                message: format!(
+                    "input nests {} or more levels deep; at most {} are accepted",
+                    crate::api::MAX_DEPTH,
+                    crate::api::MAX_DEPTH - 1
+                ),
             };
         }
         match err.classify() {
