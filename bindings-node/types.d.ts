@@ -515,6 +515,8 @@ export interface ConstructMidAnswer {
   matches?: boolean | null
   /** `ident.mid.construction_mismatch` (warning, at `/declared`) when they differ. */
   findings: Array<Finding>
+  /** The rules edition used. */
+  rules_version: string
 }
 
 /** Arguments of `construct_mid`. */
@@ -529,6 +531,8 @@ export interface ConstructMidCall {
   city: string
   /** A declared MID to compare with the constructed one (optional). */
   declared?: string | null
+  /** The rules edition the caller expects; another edition is refused. */
+  rules_version?: string | null
 }
 
 /** A company contact of an account. The e-mail address is also the contact's login id. */
@@ -816,6 +820,8 @@ export interface LinkAnswer {
   memberships: Array<Membership>
   /** The shared schedule. */
   schedule: JointSchedule
+  /** The rules edition used. */
+  rules_version: string
 }
 
 /** Arguments of `link_for_joint_validation`. */
@@ -826,6 +832,8 @@ export interface LinkCall {
   group: string
   /** Absent: `current`; a preset name; or a policy object. */
   policy?: PolicyArg | null
+  /** The rules edition the caller expects; another edition is refused. */
+  rules_version?: string | null
 }
 
 /** Answer of `load_catalogue`. */
@@ -975,6 +983,8 @@ export interface MraTable {
 export interface NewMembershipCall {
   /** The enrollment type. */
   business_type: BusinessType
+  /** The rules edition the caller expects; another edition is refused. */
+  rules_version?: string | null
 }
 
 /** Arguments of `link_accounts` and `unlink_accounts`. */
@@ -1490,4 +1500,6 @@ export interface ValidateProfileCall {
 export interface VerifyLogCall {
   /** The log entries, oldest first. */
   log: Array<LogEntry>
+  /** The rules edition the caller expects; another edition is refused. */
+  rules_version?: string | null
 }

@@ -26,12 +26,36 @@ pub struct NamedSchema {
 const KNOWN_FORMATS: &[&str] = &["date", "date-time", "email", "uri", "uuid"];
 
 fn strip_rust_formats(schema: &mut Schema) {
-    if let Some(obj) = schema.as_object_mut()
-        && let Some(Value::String(format)) = obj.get("format")
-        && !KNOWN_FORMATS.contains(&format.as_str())
-    {
-        obj.remove("format");
+    if let Some(obj) = schema.as_object_mut() {
+        if let Some(Value::String(format)) = obj.get("format")
+            && !KNOWN_FORMATS.contains(&format.as_str())
+        {
+            obj.remove("format");
+        }
+        if let Some(Value::String(description)) = obj.get_mut("description")
+            && description.contains("```")
+        {
+            *description = without_code_blocks(description);
+        }
     }
+}
+
+/// A doc comment without its fenced Rust examples: they document the Rust API, not the wire
+/// format, and would otherwise land in every schema `description` (and the generated Python and
+/// TypeScript docs).
+fn without_code_blocks(text: &str) -> String {
+    let mut kept: Vec<&str> = Vec::new();
+    let mut in_fence = false;
+    for line in text.lines() {
+        if line.trim_start().starts_with("```") {
+            in_fence = !in_fence;
+        } else if !in_fence
+            && !(line.trim().is_empty() && kept.last().is_some_and(|l| l.trim().is_empty()))
+        {
+            kept.push(line);
+        }
+    }
+    kept.join("\n").trim().to_owned()
 }
 
 fn generate<T: JsonSchema>(name: &'static str) -> NamedSchema {

@@ -316,14 +316,14 @@ class ConstructMidAnswer(Record):
     """Answer of `construct_mid`."""
 
     __slots__ = ()
-    _fields = ('mid', 'matches', 'findings')
+    _fields = ('mid', 'matches', 'findings', 'rules_version')
 
 
 class ConstructMidCall(Record):
     """Arguments of `construct_mid`."""
 
     __slots__ = ()
-    _fields = ('country', 'name', 'street', 'city', 'declared')
+    _fields = ('country', 'name', 'street', 'city', 'declared', 'rules_version')
 
 
 class Contact(Record):
@@ -466,14 +466,14 @@ class LinkAnswer(Record):
     """Answer of `link_for_joint_validation`."""
 
     __slots__ = ()
-    _fields = ('memberships', 'schedule')
+    _fields = ('memberships', 'schedule', 'rules_version')
 
 
 class LinkCall(Record):
     """Arguments of `link_for_joint_validation`."""
 
     __slots__ = ()
-    _fields = ('memberships', 'group', 'policy')
+    _fields = ('memberships', 'group', 'policy', 'rules_version')
 
 
 class LoadCatalogueAnswer(Record):
@@ -538,7 +538,7 @@ class NewMembershipCall(Record):
     """Arguments of `new_membership`."""
 
     __slots__ = ()
-    _fields = ('business_type',)
+    _fields = ('business_type', 'rules_version')
 
 
 class OtherAccountCall(Record):
@@ -730,7 +730,7 @@ class VerifyLogCall(Record):
     """Arguments of `verify_log`."""
 
     __slots__ = ()
-    _fields = ('log',)
+    _fields = ('log', 'rules_version')
 
 AccessRulesAnswer._nested = {'rules': AccessRuleInfo, 'invariants': Invariant}
 Account._nested = {'contacts': Contact, 'documents': DocumentRef, 'agreements': AgreementRef}

@@ -95,6 +95,9 @@ pub struct ConstructMidCall {
     /// A declared MID to compare with the constructed one (optional).
     #[serde(default)]
     pub declared: Option<String>,
+    /// The rules edition the caller expects; another edition is refused.
+    #[serde(default)]
+    pub rules_version: Option<String>,
 }
 
 /// Answer of `construct_mid`.
@@ -128,10 +131,13 @@ pub struct ConstructMidAnswer {
     pub matches: Option<bool>,
     /// `ident.mid.construction_mismatch` (warning, at `/declared`) when they differ.
     pub findings: Vec<Finding>,
+    /// The rules edition used.
+    pub rules_version: String,
 }
 
 fn run_construct_mid(args: Value) -> Result<Value, Error> {
     let call: ConstructMidCall = from_value(args, "")?;
+    crate::api::check_rules_version(call.rules_version.as_deref())?;
     let mid = construct_mid(&call.country, &call.name, &call.street, &call.city);
     let finding = call.declared.as_deref().and_then(|declared| {
         compare_mid(
@@ -151,6 +157,7 @@ fn run_construct_mid(args: Value) -> Result<Value, Error> {
         mid,
         matches,
         findings: finding.into_iter().collect(),
+        rules_version: crate::RULES_VERSION.to_owned(),
     })?)
 }
 

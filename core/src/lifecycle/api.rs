@@ -476,10 +476,14 @@ fn run_transitions(args: Value) -> Result<Value, Error> {
 pub struct VerifyLogCall {
     /// The log entries, oldest first.
     pub log: Vec<LogEntry>,
+    /// The rules edition the caller expects; another edition is refused.
+    #[serde(default)]
+    pub rules_version: Option<String>,
 }
 
 fn run_verify_log(args: Value) -> Result<Value, Error> {
     let call: VerifyLogCall = from_value(args, "")?;
+    check_rules_version(call.rules_version.as_deref())?;
     answer(&verify_log(&call.log))
 }
 
@@ -560,10 +564,14 @@ fn run_replay(args: Value) -> Result<Value, Error> {
 pub struct NewMembershipCall {
     /// The enrollment type.
     pub business_type: BusinessType,
+    /// The rules edition the caller expects; another edition is refused.
+    #[serde(default)]
+    pub rules_version: Option<String>,
 }
 
 fn run_new_membership(args: Value) -> Result<Value, Error> {
     let call: NewMembershipCall = from_value(args, "")?;
+    check_rules_version(call.rules_version.as_deref())?;
     answer(&Membership::new(call.business_type))
 }
 
@@ -592,6 +600,9 @@ pub struct LinkCall {
         schemars(with = "Option<crate::policy::PolicyArg>")
     )]
     pub policy: Option<Value>,
+    /// The rules edition the caller expects; another edition is refused.
+    #[serde(default)]
+    pub rules_version: Option<String>,
 }
 
 /// Answer of `link_for_joint_validation`.
@@ -640,15 +651,19 @@ pub struct LinkAnswer {
     pub memberships: Vec<Membership>,
     /// The shared schedule.
     pub schedule: JointSchedule,
+    /// The rules edition used.
+    pub rules_version: String,
 }
 
 fn run_link(args: Value) -> Result<Value, Error> {
     let call: LinkCall = from_value(args, "")?;
+    check_rules_version(call.rules_version.as_deref())?;
     let policy = policy_from_value(call.policy.unwrap_or(Value::Null), "/policy")?;
     let mut memberships = call.memberships;
     let schedule = link_for_joint_validation(&mut memberships, &call.group, &policy)?;
     answer(&LinkAnswer {
         memberships,
         schedule,
+        rules_version: crate::RULES_VERSION.to_owned(),
     })
 }
