@@ -578,7 +578,7 @@ fn run_versions(args: Value) -> Result<Value, Error> {
 /// let out = call("check_identifier", r#"{"kind":"ssn","text":"123-45-6789"}"#).unwrap();
 /// assert!(out.contains(r#""display":"***-**-6789""#));
 /// ```
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CheckIdentifierCall {
@@ -620,6 +620,8 @@ fn check_identifier(call: CheckIdentifierCall) -> Result<ident::IdentifierCheck,
     }
     Ok(check)
 }
+
+crate::redact::masked_debug!(CheckIdentifierCall);
 
 #[cfg(test)]
 mod tests {

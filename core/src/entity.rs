@@ -100,7 +100,7 @@ impl std::fmt::Display for BusinessType {
 }
 
 /// One identifier requirement: any one of `any_of` satisfies it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct IdentifierRequirement {
@@ -132,7 +132,7 @@ pub enum BondType {
 }
 
 /// Describes a business type: what CBP calls it and which identifiers and bond it needs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BusinessTypeInfo {
@@ -240,7 +240,7 @@ pub fn business_types() -> Vec<BusinessTypeInfo> {
 }
 
 /// A postal address.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Address {
     /// Street and number.
@@ -264,7 +264,7 @@ pub struct Address {
 }
 
 /// A bond held by the partner.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Bond {
     /// Kind of bond.
@@ -293,7 +293,7 @@ pub enum ContactRole {
 }
 
 /// A company contact.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Contact {
     /// Full name.
@@ -310,7 +310,7 @@ pub struct Contact {
 }
 
 /// A company as eligibility rules see it. Optional facts left out mean "unknown".
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Partner {
     /// Enrollment type.
@@ -343,6 +343,15 @@ pub struct Partner {
     #[serde(default)]
     pub cbp_decisions: CbpDecisions,
 }
+
+crate::redact::masked_debug!(
+    IdentifierRequirement,
+    BusinessTypeInfo,
+    Address,
+    Bond,
+    Contact,
+    Partner
+);
 
 #[cfg(test)]
 mod tests {

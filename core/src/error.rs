@@ -114,6 +114,8 @@ impl Error {
             | Self::DateOutOfRange { path, .. }
             | Self::NotAllowed { path, .. } => path,
             Self::Rejected { findings, .. } => findings.first().map_or("", |f| f.path.as_str()),
+            // every call names the rules edition in its top-level `rules_version` argument
+            Self::UnsupportedRulesVersion { .. } => "/rules_version",
             _ => "",
         }
     }
@@ -260,7 +262,7 @@ impl From<serde_json::Error> for Error {
 }
 
 /// The wire form of an [`Error`]: what Python's `CtpatError` and Node's thrown `Error` carry.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ErrorInfo {
@@ -274,6 +276,8 @@ pub struct ErrorInfo {
     #[serde(default)]
     pub findings: Vec<Finding>,
 }
+
+crate::redact::masked_debug!(ErrorInfo);
 
 #[cfg(test)]
 mod tests {

@@ -48,7 +48,7 @@ impl std::fmt::Display for Severity {
 /// assert_eq!(f.severity, Severity::Error);
 /// assert_eq!(f.params["length"], 2);
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Finding {
@@ -155,6 +155,8 @@ pub fn escape_pointer_token(token: &str) -> String {
 pub fn pointer(base: &str, token: &str) -> String {
     format!("{base}/{}", escape_pointer_token(token))
 }
+
+crate::redact::masked_debug!(Finding);
 
 #[cfg(test)]
 mod tests {

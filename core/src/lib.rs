@@ -30,6 +30,7 @@ pub mod msc;
 pub mod policy;
 pub mod portal;
 pub mod profile;
+mod redact;
 #[cfg(feature = "schema")]
 pub mod schema;
 

@@ -15,7 +15,7 @@ use crate::entity::BusinessType;
 use crate::error::Error;
 
 /// All durations, deadlines and switches the rules use.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Policy {
@@ -213,6 +213,8 @@ impl Policy {
         crate::api::from_str(text)
     }
 }
+
+crate::redact::masked_debug!(Policy);
 
 #[cfg(test)]
 mod tests {

@@ -49,10 +49,12 @@ fn without_code_blocks(text: &str) -> String {
     for line in text.lines() {
         if line.trim_start().starts_with("```") {
             in_fence = !in_fence;
-        } else if !in_fence
-            && !(line.trim().is_empty() && kept.last().is_some_and(|l| l.trim().is_empty()))
-        {
-            kept.push(line);
+        } else if !in_fence {
+            let repeated_blank =
+                line.trim().is_empty() && kept.last().is_some_and(|l| l.trim().is_empty());
+            if !repeated_blank {
+                kept.push(line);
+            }
         }
     }
     kept.join("\n").trim().to_owned()

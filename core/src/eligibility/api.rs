@@ -1,6 +1,6 @@
 //! JSON API operations of the eligibility engine: `check_eligibility` and `rules`.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use time::Date;
 
@@ -30,7 +30,7 @@ pub(crate) const OPERATIONS: &[Operation] = &[
 ];
 
 /// Arguments of `check_eligibility`.
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CheckEligibilityCall {
@@ -190,3 +190,5 @@ fn run_rules(args: Value) -> Result<Value, Error> {
     no_more_args(&args)?;
     Ok(serde_json::to_value(rules())?)
 }
+
+crate::redact::masked_debug!(CheckEligibilityCall);

@@ -87,7 +87,7 @@ pub enum EligibilityOutcome {
 }
 
 /// The answer of one rule for one partner.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RuleResult {
@@ -106,7 +106,7 @@ pub struct RuleResult {
 }
 
 /// The answer of [`check_eligibility`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EligibilityReport {
@@ -128,7 +128,7 @@ pub struct EligibilityReport {
 }
 
 /// A rule as listed by [`rules`] (and in `docs/rules.md`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RuleInfo {
@@ -308,6 +308,8 @@ fn missing_fact(severity: Severity, code: &str, path: &str) -> Finding {
         .message(format!("supply `{path}` (needed by `{code}`)"))
         .param("rule", code)
 }
+
+crate::redact::masked_debug!(RuleResult, EligibilityReport, RuleInfo);
 
 #[cfg(test)]
 mod tests;

@@ -68,7 +68,7 @@ impl CbpDecisions {
 }
 
 /// Facts the eligibility rules read. Each is optional; absent means unknown.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PartnerFacts {
     // --- who and where ---------------------------------------------------------------------
@@ -202,3 +202,5 @@ pub struct PartnerFacts {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub licensed_or_bonded_by: Option<Vec<Agency>>,
 }
+
+crate::redact::masked_debug!(PartnerFacts);

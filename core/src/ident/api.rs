@@ -35,7 +35,7 @@ pub(crate) const OPERATIONS: &[Operation] = &[
 /// // rules of every kind have no kind
 /// assert!(rules.iter().any(|r| r.code == "ident.*.empty" && r.kind.is_none()));
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct IdentRuleInfo {
@@ -80,7 +80,7 @@ fn run_identifier_rules(args: Value) -> Result<Value, Error> {
 /// assert_eq!(c.country, "MX");
 /// assert_eq!(c.declared, None);
 /// ```
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ConstructMidCall {
@@ -119,7 +119,7 @@ pub struct ConstructMidCall {
 /// assert_eq!(other.findings[0].code, "ident.mid.construction_mismatch");
 /// assert_eq!(other.findings[0].path, "/declared");
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ConstructMidAnswer {
@@ -160,6 +160,8 @@ fn run_construct_mid(args: Value) -> Result<Value, Error> {
         rules_version: crate::RULES_VERSION.to_owned(),
     })?)
 }
+
+crate::redact::masked_debug!(IdentRuleInfo, ConstructMidCall, ConstructMidAnswer);
 
 #[cfg(test)]
 mod tests {

@@ -85,7 +85,7 @@ fn answer<T: Serialize>(value: &T) -> Result<Value, Error> {
 /// assert_eq!(c.at.to_string(), "2024-01-02");
 /// assert!(c.policy.is_none() && c.rules_version.is_none());
 /// ```
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ApplyEventCall {
@@ -126,7 +126,7 @@ pub struct ApplyEventCall {
 /// assert_eq!(a.membership.log.len(), 1);
 /// assert_eq!(a.rules_version, ctpat::RULES_VERSION);
 /// ```
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ApplyEventAnswer {
     /// The membership after the event.
@@ -162,7 +162,7 @@ fn run_apply_event(args: Value) -> Result<Value, Error> {
 /// assert_eq!(c.as_of.to_string(), "2006-10-15");
 /// assert_eq!(c.policy, Some(serde_json::json!("portal_2006")));
 /// ```
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AsOfCall {
@@ -219,7 +219,7 @@ pub struct AsOfCall {
 /// assert_eq!(a.transitions[0].at.to_string(), "2006-10-01");
 /// assert_eq!(a.as_of.to_string(), "2006-10-15");
 /// ```
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AdvanceAnswer {
     /// The date used.
@@ -285,7 +285,7 @@ fn run_advance(args: Value) -> Result<Value, Error> {
 /// assert_eq!(d.due.to_string(), "2024-04-09");
 /// assert_eq!((d.state, d.target_only), (DeadlineState::Due, true));
 /// ```
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DeadlinesAnswer {
     /// The date used.
@@ -324,7 +324,7 @@ fn run_deadlines(args: Value) -> Result<Value, Error> {
 /// assert_eq!(c.rules_version.as_deref(), Some("2026.1"));
 /// assert!(c.policy.is_none());
 /// ```
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BenefitsCall {
@@ -377,7 +377,7 @@ pub struct BenefitsCall {
 /// let out = ctpat::api::call("benefits", &format!(r#"{{"membership":{none}}}"#)).unwrap();
 /// assert!(serde_json::from_str::<BenefitsAnswer>(&out).unwrap().benefits.is_empty());
 /// ```
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BenefitsAnswer {
     /// The membership's status.
@@ -415,7 +415,7 @@ fn run_benefits(args: Value) -> Result<Value, Error> {
 /// let e = call("transitions", r#"{"rules_version":"1999.1"}"#).unwrap_err();
 /// assert_eq!(e.code(), "unsupported_rules_version");
 /// ```
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EmptyCall {
@@ -470,7 +470,7 @@ fn run_transitions(args: Value) -> Result<Value, Error> {
 ///     serde_json::from_str(&ctpat::api::call("verify_log", &edited.to_string()).unwrap()).unwrap();
 /// assert_eq!((out["ok"].as_bool(), out["problem"].as_str()), (Some(false), Some("edited")));
 /// ```
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct VerifyLogCall {
@@ -520,7 +520,7 @@ fn run_verify_log(args: Value) -> Result<Value, Error> {
 /// let rebuilt = ctpat::api::call("replay", &call.to_string()).unwrap();
 /// assert_eq!(serde_json::from_str::<serde_json::Value>(&rebuilt).unwrap(), m);
 /// ```
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ReplayCall {
@@ -558,7 +558,7 @@ fn run_replay(args: Value) -> Result<Value, Error> {
 /// let e = call("new_membership", r#"{"business_type":"pirate"}"#).unwrap_err();
 /// assert_eq!((e.code(), e.path()), ("invalid_input", "/business_type"));
 /// ```
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewMembershipCall {
@@ -585,7 +585,7 @@ fn run_new_membership(args: Value) -> Result<Value, Error> {
 /// assert_eq!(c.group, "acme");
 /// assert!(c.memberships.is_empty());
 /// ```
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LinkCall {
@@ -644,7 +644,7 @@ pub struct LinkCall {
 /// assert_eq!(e.code(), "lifecycle.joint_validation_disabled");
 /// assert_eq!(e.path(), "/policy/joint_validation");
 /// ```
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LinkAnswer {
     /// The memberships with `linked_group` set.
@@ -667,3 +667,19 @@ fn run_link(args: Value) -> Result<Value, Error> {
         rules_version: crate::RULES_VERSION.to_owned(),
     })
 }
+
+crate::redact::masked_debug!(
+    ApplyEventCall,
+    ApplyEventAnswer,
+    AsOfCall,
+    AdvanceAnswer,
+    DeadlinesAnswer,
+    BenefitsCall,
+    BenefitsAnswer,
+    EmptyCall,
+    VerifyLogCall,
+    ReplayCall,
+    NewMembershipCall,
+    LinkCall,
+    LinkAnswer
+);

@@ -22,7 +22,7 @@ pub enum AppealKind {
 }
 
 /// An appeal against the current status (an overlay, not a status; domain.md §6.1).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Appeal {
@@ -157,3 +157,5 @@ impl Membership {
         Ok(to)
     }
 }
+
+crate::redact::masked_debug!(Appeal);

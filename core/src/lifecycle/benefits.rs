@@ -45,7 +45,7 @@ pub enum BenefitCode {
 }
 
 /// A benefit the membership currently enjoys.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Benefit {
@@ -193,6 +193,8 @@ impl Membership {
         self.benefit_codes().into_iter().map(describe).collect()
     }
 }
+
+crate::redact::masked_debug!(Benefit);
 
 #[cfg(test)]
 mod tests {

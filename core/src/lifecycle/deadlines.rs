@@ -54,7 +54,7 @@ pub enum DeadlineState {
 }
 
 /// One deadline.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Deadline {
@@ -409,6 +409,8 @@ impl Membership {
         }
     }
 }
+
+crate::redact::masked_debug!(Deadline);
 
 #[cfg(test)]
 mod tests {

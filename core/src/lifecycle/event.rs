@@ -167,7 +167,7 @@ pub enum AppealOutcome {
 }
 
 /// One event with the details some kinds need.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Event {
@@ -234,3 +234,5 @@ impl Event {
         self
     }
 }
+
+crate::redact::masked_debug!(Event);

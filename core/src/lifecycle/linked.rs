@@ -14,7 +14,7 @@ use crate::error::Error;
 use crate::policy::Policy;
 
 /// The shared schedule of a validation group (domain.md §7.3 #4; §9 C17).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct JointSchedule {
@@ -92,6 +92,8 @@ pub fn link_for_joint_validation(
         source: "seed 002_b14c4bb2b0fafe34.txt; domain.md §7.3 #4, §9 C17".to_owned(),
     })
 }
+
+crate::redact::masked_debug!(JointSchedule);
 
 #[cfg(test)]
 mod tests {

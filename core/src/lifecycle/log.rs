@@ -19,7 +19,7 @@ use crate::error::Error;
 pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// One applied transition.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LogEntry {
@@ -268,6 +268,8 @@ impl LogProblem {
         }
     }
 }
+
+crate::redact::masked_debug!(LogEntry);
 
 #[cfg(test)]
 mod tests {

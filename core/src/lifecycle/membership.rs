@@ -21,7 +21,7 @@ macro_rules! membership {
     ($($(#[doc = $doc:literal])* $date:ident,)*) => {
         /// One company's CTPAT membership for one business type: status, key dates, overlays and
         /// the audit log. State in, state out: it round-trips through JSON unchanged.
-        #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+        #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[serde(deny_unknown_fields)]
         pub struct Membership {
@@ -98,7 +98,7 @@ membership! {
 }
 
 /// What one applied event did.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Transition {
@@ -400,6 +400,8 @@ impl Membership {
         Ok((next, entry, transition))
     }
 }
+
+crate::redact::masked_debug!(Membership, Transition);
 
 #[cfg(test)]
 mod tests {

@@ -65,7 +65,7 @@ pub(crate) fn catalogue_from_value(
 }
 
 /// Counts of a catalogue, returned by `load_catalogue`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CatalogueSummary {
     /// The catalogue version.
@@ -127,7 +127,7 @@ pub struct LoadCatalogueAnswer {
 }
 
 /// Arguments of `load_catalogue`.
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LoadCatalogueCall {
@@ -160,3 +160,5 @@ fn run_load_catalogue(args: Value) -> Result<Value, Error> {
         catalogue: catalogue.into_owned(),
     })?)
 }
+
+crate::redact::masked_debug!(CatalogueSummary, LoadCatalogueCall);

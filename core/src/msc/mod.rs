@@ -57,7 +57,7 @@ impl Level {
 }
 
 /// One of the three focus areas of the 2019 MSC (domain.md §4.2).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FocusArea {
@@ -68,7 +68,7 @@ pub struct FocusArea {
 }
 
 /// One criteria category (domain.md §4.2: 12 in 2019).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Category {
@@ -87,7 +87,7 @@ pub struct Category {
 }
 
 /// One Minimum Security Criterion.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
@@ -129,7 +129,7 @@ impl Criterion {
 }
 
 /// A criterion the sources mention but whose id is unknown (not part of the criteria).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Gap {
@@ -144,7 +144,7 @@ pub struct Gap {
 }
 
 /// A versioned MSC catalogue (domain.md §4.6).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Catalogue {
@@ -228,6 +228,8 @@ impl Catalogue {
             .filter(move |c| c.applies_to(business_type))
     }
 }
+
+crate::redact::masked_debug!(FocusArea, Category, Criterion, Gap, Catalogue);
 
 #[cfg(test)]
 mod tests {

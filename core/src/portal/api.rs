@@ -89,7 +89,7 @@ pub(crate) const OPERATIONS: &[Operation] = &[
 /// assert!(c.account.contacts.is_empty());
 /// assert_eq!(c.policy, Some(serde_json::json!("portal_2006")));
 /// ```
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ValidateAccountCall {
@@ -122,7 +122,7 @@ pub struct ValidateAccountCall {
 /// assert_eq!(a.findings[0].code, "contact.min_two");
 /// assert_eq!(a.findings[0].path, "/account/contacts");
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ValidateAccountAnswer {
@@ -152,7 +152,7 @@ pub struct ValidateAccountAnswer {
 /// assert_eq!(c.principal.kind(), "user");
 /// assert_eq!(c.account.account_id, "ACC-1");
 /// ```
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AuthorizeCall {
@@ -202,7 +202,7 @@ pub struct AuthorizeCall {
 /// let a = ask(r#"{"kind":"anonymous"}"#, "view_account");
 /// assert_eq!((a.allowed, a.code.as_str()), (false, "portal.v1.login_required"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AuthorizeAnswer {
@@ -227,7 +227,7 @@ pub struct AuthorizeAnswer {
 macro_rules! op_call {
     ($name:ident, $doc:literal, { $($(#[doc = $fdoc:literal])* $field:ident),* }) => {
         #[doc = $doc]
-        #[derive(Debug, Deserialize)]
+        #[derive(Serialize, Deserialize)]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[serde(deny_unknown_fields)]
         pub struct $name {
@@ -248,6 +248,8 @@ macro_rules! op_call {
             #[serde(default)]
             pub rules_version: Option<String>,
         }
+
+        crate::redact::masked_debug!($name);
 
         impl $name {
             fn run(
@@ -379,7 +381,7 @@ assert_eq!((e.code(), e.path()), ("portal.already_linked", "/other_account_id"))
 /// assert_eq!(a.account.designated_users, ["dana@acme.example", "new@acme.example"]);
 /// assert_eq!(a.as_of.to_string(), "2025-03-10");
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AccountOpAnswer {
@@ -404,7 +406,7 @@ pub struct AccountOpAnswer {
 /// assert_eq!(c.profile.profile_id, "TP-7");
 /// assert_eq!(c.profile.security_models.len(), 1);
 /// ```
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SplitCompanyProfileCall {
@@ -432,7 +434,7 @@ pub struct SplitCompanyProfileCall {
 /// assert_eq!(a.accounts[1].business_type, BusinessType::HighwayCarrierUsCanada);
 /// assert!(a.accounts.iter().all(|acc| acc.contacts.len() == 2));
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SplitCompanyProfileAnswer {
@@ -549,6 +551,16 @@ fn run_split_company_profile(args: Value) -> Result<Value, Error> {
         rules_version: crate::RULES_VERSION.to_owned(),
     })?)
 }
+
+crate::redact::masked_debug!(
+    ValidateAccountCall,
+    ValidateAccountAnswer,
+    AuthorizeCall,
+    AuthorizeAnswer,
+    AccountOpAnswer,
+    SplitCompanyProfileCall,
+    SplitCompanyProfileAnswer
+);
 
 #[cfg(test)]
 mod tests {

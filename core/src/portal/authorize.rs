@@ -10,7 +10,7 @@ use crate::portal::rules::{
 };
 
 /// The answer of [`authorize`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
@@ -207,3 +207,5 @@ pub fn authorize(
         },
     }
 }
+
+crate::redact::masked_debug!(Decision);

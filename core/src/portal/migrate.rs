@@ -2,6 +2,7 @@
 //! with N security models becomes N accounts, keeping every contact, user, document reference
 //! and agreement, and every login's reach.
 
+use crate::redact::Masked;
 use serde::{Deserialize, Serialize};
 
 use crate::entity::BusinessType;
@@ -11,7 +12,7 @@ use crate::portal::model::{
 };
 
 /// One security model of a Portal 2.0 company profile (one per business type).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SecurityModel {
@@ -62,7 +63,7 @@ pub struct CompanyProfile {
 impl std::fmt::Debug for CompanyProfile {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CompanyProfile")
-            .field("profile_id", &self.profile_id)
+            .field("profile_id", &Masked(&self.profile_id))
             .field(
                 "company_name",
                 &format_args!("<{} chars>", self.company_name.chars().count()),
@@ -72,7 +73,7 @@ impl std::fmt::Debug for CompanyProfile {
             .field("users", &self.users)
             .field("documents", &self.documents)
             .field("agreements", &self.agreements)
-            .field("linked_accounts", &self.linked_accounts)
+            .field("linked_accounts", &Masked(&self.linked_accounts))
             .finish()
     }
 }
@@ -199,3 +200,5 @@ pub fn profile_logins(profile: &CompanyProfile) -> Vec<Login> {
     all.dedup();
     all
 }
+
+crate::redact::masked_debug!(SecurityModel);

@@ -3,6 +3,7 @@
 //! No password is part of the model: a contact carries at most a `has_credential` fact
 //! (domain.md §7.2 #8 is about the portal's own credential store, not about this library).
 
+use crate::redact::Masked;
 use serde::{Deserialize, Serialize};
 
 use crate::entity::{BusinessType, ContactRole};
@@ -125,7 +126,7 @@ impl std::fmt::Debug for Contact {
                 "name",
                 &format_args!("<{} chars>", self.name.chars().count()),
             )
-            .field("email", &self.email)
+            .field("email", &Masked(&self.email))
             .field("role", &self.role)
             .field("is_poc", &self.is_poc)
             .field("is_primary_poc", &self.is_primary_poc)
@@ -135,7 +136,7 @@ impl std::fmt::Debug for Contact {
 }
 
 /// A reference to a document held in the portal (the document itself is not modelled).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DocumentRef {
@@ -150,7 +151,7 @@ pub struct DocumentRef {
 }
 
 /// A reference to a signed agreement (partner agreement, SVI, MRA, ...).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AgreementRef {
@@ -240,7 +241,7 @@ impl Account {
 impl std::fmt::Debug for Account {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Account")
-            .field("account_id", &self.account_id)
+            .field("account_id", &Masked(&self.account_id))
             .field("business_type", &self.business_type)
             .field(
                 "company_name",
@@ -250,19 +251,19 @@ impl std::fmt::Debug for Account {
             .field("bond_number", &self.bond_number.as_ref().map(|_| "<set>"))
             .field("bond_data_missing", &self.bond_data_missing)
             .field("contacts", &self.contacts)
-            .field("designated_users", &self.designated_users)
-            .field("linked_accounts", &self.linked_accounts)
+            .field("designated_users", &Masked(&self.designated_users))
+            .field("linked_accounts", &Masked(&self.linked_accounts))
             .field("portal_generation", &self.portal_generation)
             .field("documents", &self.documents.len())
             .field("agreements", &self.agreements.len())
-            .field("migrated_from", &self.migrated_from)
+            .field("migrated_from", &Masked(&self.migrated_from))
             .finish()
     }
 }
 
 /// A portal login. The e-mail address is the login id (domain.md §7.2 #2), unique across the
 /// system and compared case-insensitively; one login may reach several accounts (§7.5 #3).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Login {
@@ -300,7 +301,7 @@ pub fn same_email(a: &str, b: &str) -> bool {
 }
 
 /// Who asks: a login acting in one account, a CBP role, or nobody.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Principal {
@@ -333,3 +334,5 @@ impl Principal {
         }
     }
 }
+
+crate::redact::masked_debug!(Principal, DocumentRef, AgreementRef, Login);

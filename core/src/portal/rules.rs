@@ -492,7 +492,7 @@ pub const ACCESS_RULES: &[AccessRule] = &[
 pub const DEFAULT_DENY: &str = "portal.default_deny";
 
 /// One rule as listed by the `access_rules` operation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AccessRuleInfo {
@@ -524,6 +524,8 @@ pub fn access_rules() -> Vec<AccessRuleInfo> {
         }))
         .collect()
 }
+
+crate::redact::masked_debug!(AccessRuleInfo);
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,6 @@
 //! JSON API operations of security profiles and partner screening.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use time::Date;
 
@@ -53,7 +53,7 @@ pub(crate) const OPERATIONS: &[Operation] = &[
 ];
 
 /// Arguments of `validate_profile`.
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ValidateProfileCall {
@@ -79,7 +79,7 @@ pub struct ValidateProfileCall {
 }
 
 /// Arguments of `annual_review_window`.
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AnnualReviewWindowCall {
@@ -108,7 +108,7 @@ pub struct AnnualReviewWindowCall {
 }
 
 /// Arguments of `screen_partners`.
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ScreenPartnersCall {
@@ -207,3 +207,9 @@ fn run_screening_rules(args: Value) -> Result<Value, Error> {
     no_more_args(&args)?;
     Ok(serde_json::to_value(SCREENING_RULES)?)
 }
+
+crate::redact::masked_debug!(
+    ValidateProfileCall,
+    AnnualReviewWindowCall,
+    ScreenPartnersCall
+);

@@ -73,7 +73,7 @@ impl AnswerStatus {
 }
 
 /// The partner's answer to one criterion.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Answer {
@@ -92,7 +92,7 @@ pub struct Answer {
 }
 
 /// Dates of the company's risk assessment (domain.md §4.5: redone at least yearly).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RiskAssessment {
@@ -107,7 +107,7 @@ pub struct RiskAssessment {
 }
 
 /// A partner's security profile: its answers to the MSC of its business type.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SecurityProfile {
@@ -126,3 +126,5 @@ pub struct SecurityProfile {
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>", extend("format" = "date")))]
     pub last_review_submitted_on: Option<Date>,
 }
+
+crate::redact::masked_debug!(Answer, RiskAssessment, SecurityProfile);

@@ -19,7 +19,7 @@ pub enum DatePrecision {
 }
 
 /// One Mutual Recognition Arrangement.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Mra {
@@ -69,7 +69,7 @@ fn normalise(text: &str) -> String {
 }
 
 /// The MRA table with its provenance.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MraTable {
@@ -106,6 +106,8 @@ pub fn mra_table() -> &'static MraTable {
         })
     })
 }
+
+crate::redact::masked_debug!(Mra, MraTable);
 
 #[cfg(test)]
 mod tests {

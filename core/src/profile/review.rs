@@ -23,7 +23,7 @@ pub enum ReviewState {
 }
 
 /// The answer of [`annual_review_window`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReviewWindow {
     /// The date the answer is for.
@@ -140,6 +140,8 @@ pub fn annual_review_window(
         window(current, ReviewState::Open)
     }
 }
+
+crate::redact::masked_debug!(ReviewWindow);
 
 #[cfg(test)]
 mod tests {

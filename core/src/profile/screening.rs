@@ -11,7 +11,7 @@ use crate::ident::truncate_for_message;
 use crate::policy::Policy;
 
 /// A supplier or other business partner and the documentation it declares.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BusinessPartner {
@@ -35,7 +35,7 @@ pub struct BusinessPartner {
 }
 
 /// Declared CTPAT membership (verified by the caller, e.g. by a monitoring request, §7.4).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CtpatMembership {
@@ -48,7 +48,7 @@ pub struct CtpatMembership {
 }
 
 /// A certificate of an AEO-type programme.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AeoCertificate {
@@ -66,7 +66,7 @@ pub struct AeoCertificate {
 }
 
 /// BASC certification.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BascCertificate {
@@ -203,7 +203,7 @@ pub const SCREENING_RULES: &[ScreeningRule] = &[
 pub const CTPAT_MEMBER_STATUSES: &[&str] = &["certified", "validated", "tier3"];
 
 /// The screening of one partner.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PartnerScreening {
     /// The partner's id.
@@ -238,7 +238,7 @@ pub struct ScreeningSummary {
 }
 
 /// The answer of [`screen_partners`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ScreeningReport {
     /// The date screened for.
@@ -431,3 +431,12 @@ pub fn screen_partners(
         rules_version: crate::RULES_VERSION.to_owned(),
     }
 }
+
+crate::redact::masked_debug!(
+    BusinessPartner,
+    CtpatMembership,
+    AeoCertificate,
+    BascCertificate,
+    PartnerScreening,
+    ScreeningReport
+);

@@ -81,7 +81,7 @@ pub struct Completeness {
 }
 
 /// The answer of [`validate_profile`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ProfileReport {
     /// `valid`, `invalid` or `incomplete`.
@@ -413,3 +413,5 @@ fn risk_assessment(cx: &mut Ctx<'_>, profile: &SecurityProfile) {
         }
     }
 }
+
+crate::redact::masked_debug!(ProfileReport);
