@@ -58,7 +58,11 @@ const SKIPPED_FILES: &[(&str, &str)] = &[
 /// Single items that need no example: `(file, item name, reason)`. Only for items that are not
 /// reachable from the crate root (methods of private types, items of private modules that are
 /// not re-exported).
-const SKIPPED_ITEMS: &[(&str, &str, &str)] = &[];
+const SKIPPED_ITEMS: &[(&str, &str, &str)] = &[(
+    "profile/screening.rs",
+    "CTPAT_MEMBER_STATUSES",
+    "`pub` in the private module `profile::screening` and not re-exported: unreachable",
+)];
 
 /// Kinds of item whose declaration line is checked.
 const KINDS: &[&str] = &[
