@@ -362,6 +362,27 @@ fn skip_lists_name_real_things() {
 }
 
 #[test]
+fn test_only_files_are_found_and_skipped() {
+    let mut files = Vec::new();
+    rs_files(&src_dir(), &mut files);
+    let test_only = test_only_paths(&files);
+    assert!(
+        test_only.iter().any(|p| p.exists()),
+        "no `#[cfg(test)] mod name;` file found: {test_only:?}"
+    );
+    let scanned: BTreeSet<String> = scan().into_iter().map(|it| it.file).collect();
+    for path in test_only.iter().filter(|p| p.exists()) {
+        let rel = relative(path);
+        assert!(
+            !scanned
+                .iter()
+                .any(|f| f == &rel || f.starts_with(&format!("{rel}/"))),
+            "{rel} is test code but was scanned"
+        );
+    }
+}
+
+#[test]
 fn the_scanner_sees_what_it_should() {
     assert_eq!(
         public_item("pub fn a(x: u8) -> u8 {"),

@@ -6,7 +6,7 @@
 //! answers into an [`EligibilityReport`]:
 //!
 //! - any `not_met` of a computed rule, or a recorded negative CBP decision → `ineligible`;
-//! - otherwise any `unknown` computed rule → `incomplete` (a `eligibility.missing_fact` finding
+//! - otherwise any `unknown` computed rule → `incomplete` (an `eligibility.missing_fact` finding
 //!   names each fact to supply);
 //! - otherwise `eligible`.
 //!

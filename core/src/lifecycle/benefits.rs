@@ -192,7 +192,9 @@ pub fn benefits_for(business_type: BusinessType, status: Status) -> Vec<BenefitC
 ///
 /// ```
 /// use ctpat::lifecycle::{BenefitCode, describe};
-/// assert_eq!(describe(BenefitCode::AssignedScss).description.is_empty(), false);
+/// let b = describe(BenefitCode::AssignedScss);
+/// assert_eq!(b.description, "an assigned supply chain security specialist");
+/// assert!(!b.source.is_empty());
 /// ```
 pub fn describe(code: BenefitCode) -> Benefit {
     let rule = BENEFITS.iter().find(|b| b.code == code);
