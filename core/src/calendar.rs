@@ -6,9 +6,23 @@
 
 use time::{Date, Duration, Month};
 
-/// The first supported date (0001-01-01).
+/// The first supported year (so the earliest date is 0001-01-01).
+///
+/// ```
+/// use ctpat::calendar::{MIN_YEAR, add_days};
+/// use time::macros::date;
+/// assert_eq!(MIN_YEAR, 1);
+/// assert_eq!(add_days(date!(0001-01-01), -1), None);
+/// ```
 pub const MIN_YEAR: i32 = 1;
 /// The last supported year (9999).
+///
+/// ```
+/// use ctpat::calendar::{MAX_YEAR, add_years};
+/// use time::macros::date;
+/// assert_eq!(MAX_YEAR, 9999);
+/// assert_eq!(add_years(date!(9999-06-30), 1), None);
+/// ```
 pub const MAX_YEAR: i32 = 9999;
 
 fn in_range(date: Date) -> Option<Date> {
@@ -88,6 +102,11 @@ pub fn parse_date(text: &str) -> Option<Date> {
 }
 
 /// Formats a date as `YYYY-MM-DD`.
+///
+/// ```
+/// use time::macros::date;
+/// assert_eq!(ctpat::calendar::format_date(date!(0987-03-05)), "0987-03-05");
+/// ```
 pub fn format_date(date: Date) -> String {
     format!(
         "{:04}-{:02}-{:02}",
@@ -103,11 +122,25 @@ pub mod serde_date {
     use time::Date;
 
     /// Serialises a date as `YYYY-MM-DD`.
+    ///
+    /// ```
+    /// use time::macros::date;
+    /// let json = ctpat::calendar::serde_date::serialize(&date!(2024-01-31), serde_json::value::Serializer);
+    /// assert_eq!(json.ok(), Some(serde_json::json!("2024-01-31")));
+    /// ```
     pub fn serialize<S: Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&super::format_date(*date))
     }
 
     /// Deserialises a `YYYY-MM-DD` date.
+    ///
+    /// ```
+    /// use ctpat::calendar::serde_date::deserialize;
+    /// use time::macros::date;
+    /// assert_eq!(deserialize(serde_json::json!("2024-02-29")).ok(), Some(date!(2024-02-29)));
+    /// let err = deserialize(serde_json::json!("2023-02-29")).err().map(|e| e.to_string());
+    /// assert_eq!(err.as_deref(), Some("`2023-02-29` is not a date in YYYY-MM-DD form"));
+    /// ```
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
         let text = std::borrow::Cow::<str>::deserialize(d)?;
         super::parse_date(&text)
@@ -120,6 +153,14 @@ pub mod serde_date {
         use time::Date;
 
         /// Serialises an optional date.
+        ///
+        /// ```
+        /// use ctpat::calendar::serde_date::option::serialize;
+        /// use serde_json::{json, value::Serializer};
+        /// use time::macros::date;
+        /// assert_eq!(serialize(&Some(date!(2025-07-01)), Serializer).ok(), Some(json!("2025-07-01")));
+        /// assert_eq!(serialize(&None, Serializer).ok(), Some(json!(null)));
+        /// ```
         pub fn serialize<S: Serializer>(date: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
             match date {
                 Some(d) => s.serialize_str(&super::super::format_date(*d)),
@@ -128,6 +169,15 @@ pub mod serde_date {
         }
 
         /// Deserialises an optional date.
+        ///
+        /// ```
+        /// use ctpat::calendar::serde_date::option::deserialize;
+        /// use serde_json::json;
+        /// use time::macros::date;
+        /// assert_eq!(deserialize(json!("2025-07-01")).ok(), Some(Some(date!(2025-07-01))));
+        /// assert_eq!(deserialize(json!(null)).ok(), Some(None));
+        /// assert!(deserialize(json!("07/01/2025")).is_err());
+        /// ```
         pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
             let text = Option::<std::borrow::Cow<'de, str>>::deserialize(d)?;
             match text {

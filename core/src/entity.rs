@@ -17,6 +17,13 @@ macro_rules! business_types {
         /// CBP publishes criteria for 12 types; the library keeps the two historical highway
         /// carrier categories apart and splits U.S. and foreign marine port operators, so it has
         /// 14 codes. [`BusinessType::cbp_type`] maps each back to CBP's 12.
+        ///
+        /// ```
+        /// use ctpat::BusinessType;
+        /// assert_eq!(BusinessType::ALL.len(), 14);
+        /// assert_eq!(serde_json::to_value(BusinessType::CustomsBroker).ok(), Some(serde_json::json!("customs_broker")));
+        /// assert_eq!(BusinessType::RailCarrier.to_string(), "rail_carrier");
+        /// ```
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[serde(rename_all = "snake_case")]
@@ -29,29 +36,60 @@ macro_rules! business_types {
 
         impl BusinessType {
             /// Every business type, in declaration order.
+            ///
+            /// ```
+            /// use ctpat::BusinessType;
+            /// assert_eq!(BusinessType::ALL.first(), Some(&BusinessType::Importer));
+            /// assert!(BusinessType::ALL.iter().all(|t| BusinessType::from_code(t.code()) == Some(*t)));
+            /// ```
             pub const ALL: &'static [BusinessType] = &[$(Self::$variant),*];
 
             /// The snake_case code used on the wire.
+            ///
+            /// ```
+            /// assert_eq!(ctpat::BusinessType::HighwayCarrierUsMexico.code(), "highway_carrier_us_mexico");
+            /// ```
             pub fn code(self) -> &'static str {
                 match self { $(Self::$variant => $code,)* }
             }
 
             /// The display name.
+            ///
+            /// ```
+            /// assert_eq!(ctpat::BusinessType::CustomsBroker.name(), "licensed U.S. customs broker");
+            /// ```
             pub fn name(self) -> &'static str {
                 match self { $(Self::$variant => $name,)* }
             }
 
             /// The CBP type (one of CBP's 12 published MSC types) this code belongs to.
+            ///
+            /// ```
+            /// use ctpat::BusinessType;
+            /// // The two highway carrier codes are one CBP type.
+            /// assert_eq!(BusinessType::HighwayCarrierUsCanada.cbp_type(), "highway_carrier");
+            /// assert_eq!(BusinessType::HighwayCarrierUsMexico.cbp_type(), "highway_carrier");
+            /// ```
             pub fn cbp_type(self) -> &'static str {
                 match self { $(Self::$variant => $cbp,)* }
             }
 
             /// Where the type comes from (seed file names and source keys of domain.md).
+            ///
+            /// ```
+            /// assert!(ctpat::BusinessType::ThirdPartyLogistics.sources().contains("[CBP-3PL]"));
+            /// ```
             pub fn sources(self) -> &'static str {
                 match self { $(Self::$variant => $sources,)* }
             }
 
             /// Looks a type up by its code.
+            ///
+            /// ```
+            /// use ctpat::BusinessType;
+            /// assert_eq!(BusinessType::from_code("sea_carrier"), Some(BusinessType::SeaCarrier));
+            /// assert_eq!(BusinessType::from_code("Sea Carrier"), None);
+            /// ```
             pub fn from_code(code: &str) -> Option<Self> {
                 match code { $($code => Some(Self::$variant),)* _ => None }
             }
@@ -100,6 +138,14 @@ impl std::fmt::Display for BusinessType {
 }
 
 /// One identifier requirement: any one of `any_of` satisfies it.
+///
+/// ```
+/// use ctpat::{BusinessType, IdentifierKind};
+/// let reqs = BusinessType::ForeignManufacturer.required_identifiers();
+/// assert_eq!(reqs[1].any_of, [IdentifierKind::Rfc]);
+/// assert_eq!(reqs[1].condition.as_deref(), Some("mexican_firm"));
+/// assert!(!reqs[1].uncertain);
+/// ```
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -113,6 +159,12 @@ pub struct IdentifierRequirement {
 }
 
 /// Kinds of CBP bond that eligibility rules refer to.
+///
+/// ```
+/// use ctpat::entity::BondType;
+/// assert_eq!(serde_json::to_value(BondType::CustodialType2).ok(), Some(serde_json::json!("custodial_type2")));
+/// assert_eq!(ctpat::BusinessType::Importer.required_bond_any_of(), [BondType::ContinuousImport]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -132,6 +184,12 @@ pub enum BondType {
 }
 
 /// Describes a business type: what CBP calls it and which identifiers and bond it needs.
+///
+/// ```
+/// let info = ctpat::BusinessType::SeaCarrier.info();
+/// assert_eq!(info.cbp_type, "sea_carrier");
+/// assert!(info.bond_uncertain);
+/// ```
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -166,6 +224,14 @@ fn req(
 
 impl BusinessType {
     /// The identifier requirements of this type (domain.md §2.1).
+    ///
+    /// ```
+    /// use ctpat::{BusinessType, IdentifierKind};
+    /// let reqs = BusinessType::Importer.required_identifiers();
+    /// assert_eq!(reqs.len(), 1);
+    /// assert!(reqs[0].any_of.contains(&IdentifierKind::CbpAssignedNumber));
+    /// assert!(BusinessType::ThirdPartyLogistics.required_identifiers().is_empty());
+    /// ```
     pub fn required_identifiers(self) -> Vec<IdentifierRequirement> {
         use IdentifierKind as K;
         const IOR: &[IdentifierKind] = &[K::IrsNumber, K::Ssn, K::CbpAssignedNumber];
@@ -206,6 +272,12 @@ impl BusinessType {
     }
 
     /// Bond types of which one is required (empty: no bond required).
+    ///
+    /// ```
+    /// use ctpat::{BusinessType, entity::BondType};
+    /// assert_eq!(BusinessType::RailCarrier.required_bond_any_of(), [BondType::CommonCarrier]);
+    /// assert!(BusinessType::Exporter.required_bond_any_of().is_empty());
+    /// ```
     pub fn required_bond_any_of(self) -> &'static [BondType] {
         use BondType as B;
         match self {
@@ -221,6 +293,12 @@ impl BusinessType {
     }
 
     /// Describes this type.
+    ///
+    /// ```
+    /// let info = ctpat::BusinessType::Exporter.info();
+    /// assert_eq!((info.name.as_str(), info.required_identifiers.len()), ("U.S. exporter", 1));
+    /// assert!(info.required_bond_any_of.is_empty() && !info.bond_uncertain);
+    /// ```
     pub fn info(self) -> BusinessTypeInfo {
         BusinessTypeInfo {
             code: self,
@@ -235,11 +313,23 @@ impl BusinessType {
 }
 
 /// Every business type described (what `business_types()` returns in every language).
+///
+/// ```
+/// let all = ctpat::entity::business_types();
+/// assert_eq!(all.len(), ctpat::BusinessType::ALL.len());
+/// assert_eq!(all[0].code, ctpat::BusinessType::Importer);
+/// ```
 pub fn business_types() -> Vec<BusinessTypeInfo> {
     BusinessType::ALL.iter().map(|t| t.info()).collect()
 }
 
 /// A postal address.
+///
+/// ```
+/// let a: ctpat::entity::Address = serde_json::from_str(r#"{"city": "Laredo", "country": "US"}"#).unwrap_or_default();
+/// assert_eq!(a.country.as_deref(), Some("US"));
+/// assert_eq!(a.staffed_office, None); // absent: unknown
+/// ```
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Address {
@@ -264,6 +354,13 @@ pub struct Address {
 }
 
 /// A bond held by the partner.
+///
+/// ```
+/// use ctpat::entity::{Bond, BondType};
+/// let b: Option<Bond> = serde_json::from_str(r#"{"bond_type": "continuous_import", "active": true}"#).ok();
+/// assert_eq!(b.as_ref().map(|b| b.bond_type), Some(BondType::ContinuousImport));
+/// assert_eq!(b.and_then(|b| b.number), None);
+/// ```
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Bond {
@@ -278,6 +375,11 @@ pub struct Bond {
 }
 
 /// The role of a company contact (domain.md §7.3 #10).
+///
+/// ```
+/// use ctpat::entity::ContactRole;
+/// assert_eq!(serde_json::from_str::<ContactRole>("\"consultant\"").ok(), Some(ContactRole::Consultant));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -293,6 +395,13 @@ pub enum ContactRole {
 }
 
 /// A company contact.
+///
+/// ```
+/// use ctpat::entity::{Contact, ContactRole};
+/// let json = r#"{"name": "Ana Ruiz", "email": "ana@example.com", "role": "company_officer", "is_primary_poc": true}"#;
+/// let c: Option<Contact> = serde_json::from_str(json).ok();
+/// assert_eq!(c.map(|c| (c.role, c.is_primary_poc)), Some((ContactRole::CompanyOfficer, true)));
+/// ```
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Contact {
@@ -310,6 +419,14 @@ pub struct Contact {
 }
 
 /// A company as eligibility rules see it. Optional facts left out mean "unknown".
+///
+/// ```
+/// use ctpat::{BusinessType, IdentifierKind, Partner};
+/// let json = r#"{"business_type": "rail_carrier", "identifiers": {"scac": "ABCD"}}"#;
+/// let p: Option<Partner> = serde_json::from_str(json).ok();
+/// assert_eq!(p.as_ref().map(|p| p.business_type), Some(BusinessType::RailCarrier));
+/// assert_eq!(p.and_then(|p| p.identifiers.get(&IdentifierKind::Scac).cloned()).as_deref(), Some("ABCD"));
+/// ```
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Partner {

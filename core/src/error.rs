@@ -9,9 +9,24 @@ use serde::{Deserialize, Serialize};
 use crate::finding::Finding;
 
 /// Result alias used throughout the crate.
+///
+/// ```
+/// fn age(text: &str) -> ctpat::error::Result<u8> {
+///     text.parse().map_err(|_| ctpat::Error::input("/age", format!("`{text}` is not a number")))
+/// }
+/// assert_eq!(age("42").ok(), Some(42));
+/// assert_eq!(age("x").map_err(|e| e.code()), Err("invalid_input"));
+/// ```
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Everything that can go wrong before or instead of an answer.
+///
+/// ```
+/// use ctpat::Error;
+/// let e = Error::UnsupportedRulesVersion { found: "1999.1".into() };
+/// assert_eq!(e.code(), "unsupported_rules_version");
+/// assert_eq!(e.to_string(), "rules version `1999.1` is not supported; this build implements `2026.1`");
+/// ```
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -92,6 +107,12 @@ pub enum Error {
 
 impl Error {
     /// Stable identifier of the error kind; never reworded.
+    ///
+    /// ```
+    /// use ctpat::Error;
+    /// assert_eq!(Error::Json { message: "eof".into() }.code(), "invalid_json");
+    /// assert_eq!(Error::input_code("invalid_date", "/as_of", "bad").code(), "invalid_date");
+    /// ```
     pub fn code(&self) -> &'static str {
         match self {
             Self::Json { .. } => "invalid_json",
@@ -107,6 +128,14 @@ impl Error {
     }
 
     /// JSON Pointer of the field the error concerns (`""` when it concerns the whole input).
+    ///
+    /// ```
+    /// use ctpat::{Error, Finding};
+    /// assert_eq!(Error::input("/as_of", "bad date").path(), "/as_of");
+    /// let r = Error::rejected("catalogue.duplicate_id", "dup", vec![Finding::error("x", "/criteria/3")]);
+    /// assert_eq!(r.path(), "/criteria/3");
+    /// assert_eq!(Error::UnknownOperation { name: "x".into() }.path(), "");
+    /// ```
     pub fn path(&self) -> &str {
         match self {
             Self::Input { path, .. }
@@ -121,6 +150,13 @@ impl Error {
     }
 
     /// The findings that explain the error (empty for most kinds).
+    ///
+    /// ```
+    /// use ctpat::{Error, Finding};
+    /// let r = Error::rejected("catalogue.duplicate_id", "dup", vec![Finding::error("x", "/a")]);
+    /// assert_eq!(r.findings().len(), 1);
+    /// assert!(Error::input("/a", "bad").findings().is_empty());
+    /// ```
     pub fn findings(&self) -> &[Finding] {
         match self {
             Self::Rejected { findings, .. } => findings,
@@ -130,11 +166,22 @@ impl Error {
 
     /// A generic `invalid_input` error at `path` (SSN-like digit runs masked, as in
     /// [`Error::input_code`]).
+    ///
+    /// ```
+    /// let e = ctpat::Error::input("/ein", "`123-45-6789` is not an ein");
+    /// assert_eq!(e.code(), "invalid_input");
+    /// assert_eq!(e.to_string(), "invalid input at `/ein`: `***-**-6789` is not an ein");
+    /// ```
     pub fn input(path: impl Into<String>, message: impl Into<String>) -> Self {
         Self::input_code("invalid_input", path, message)
     }
 
     /// An input error with a specific code.
+    ///
+    /// ```
+    /// let e = ctpat::Error::input_code("invalid_date", "/as_of", "`2024-13-01` is not a date");
+    /// assert_eq!((e.code(), e.path()), ("invalid_date", "/as_of"));
+    /// ```
     pub fn input_code(
         code: &'static str,
         path: impl Into<String>,
@@ -150,6 +197,14 @@ impl Error {
 
     /// A rejection with every finding that explains it. Finding messages, paths and string
     /// parameters quote the caller's input, so SSN-like digit runs are masked in them.
+    ///
+    /// ```
+    /// use ctpat::{Error, Finding};
+    /// let f = Finding::error("x.dup", "/ids").message("`123456789` twice").param("value", "123456789");
+    /// let e = Error::rejected("x.invalid", "1 problem", vec![f]);
+    /// assert_eq!(e.findings()[0].message, "`*****6789` twice");
+    /// assert_eq!(e.findings()[0].params["value"], "*****6789");
+    /// ```
     pub fn rejected(
         code: &'static str,
         message: impl Into<String>,
@@ -179,6 +234,11 @@ impl Error {
     /// The same error with every SSN-like digit run masked in its text fields, whatever the
     /// variant (see [`crate::ident::mask_ssn_like`]). The JSON API applies it to every error it
     /// returns, so nothing a caller typed — in any field — comes back as a whole SSN.
+    ///
+    /// ```
+    /// let e = ctpat::Error::UnknownOperation { name: "check 123-45-6789".into() };
+    /// assert_eq!(e.redacted().to_string(), "unknown operation `check ***-**-6789`");
+    /// ```
     #[must_use]
     pub fn redacted(self) -> Self {
         let m = crate::ident::mask_ssn_like;
@@ -228,6 +288,12 @@ impl Error {
     }
 
     /// The serialisable form of this error (what crosses the JSON boundary).
+    ///
+    /// ```
+    /// let info = ctpat::Error::input_code("invalid_date", "/as_of", "bad date").info();
+    /// assert_eq!((info.code.as_str(), info.path.as_str()), ("invalid_date", "/as_of"));
+    /// assert_eq!(info.message, "invalid input at `/as_of`: bad date");
+    /// ```
     pub fn info(&self) -> ErrorInfo {
         let masked = self.clone().redacted();
         ErrorInfo {
@@ -262,6 +328,14 @@ impl From<serde_json::Error> for Error {
 }
 
 /// The wire form of an [`Error`]: what Python's `CtpatError` and Node's thrown `Error` carry.
+///
+/// ```
+/// let info = ctpat::Error::UnknownOperation { name: "nope".into() }.info();
+/// let json = serde_json::to_value(&info).ok();
+/// assert_eq!(json, Some(serde_json::json!({
+///     "code": "unknown_operation", "message": "unknown operation `nope`", "path": "", "findings": []
+/// })));
+/// ```
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

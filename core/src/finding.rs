@@ -9,6 +9,12 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 /// How much a finding matters.
+///
+/// ```
+/// use ctpat::Severity;
+/// assert_eq!(serde_json::to_value(Severity::Warning).ok(), Some(serde_json::json!("warning")));
+/// assert!(Severity::Error < Severity::Warning && Severity::Warning < Severity::Info);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -23,6 +29,11 @@ pub enum Severity {
 
 impl Severity {
     /// The snake_case name used on the wire.
+    ///
+    /// ```
+    /// assert_eq!(ctpat::Severity::Info.as_str(), "info");
+    /// assert_eq!(ctpat::Severity::Error.to_string(), "error");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Error => "error",
@@ -67,6 +78,13 @@ pub struct Finding {
 
 impl Finding {
     /// A new finding with the given severity and an empty message.
+    ///
+    /// ```
+    /// use ctpat::{Finding, Severity};
+    /// let f = Finding::new(Severity::Warning, "ident.irs_number.unusual_suffix", "/ein");
+    /// assert_eq!((f.code.as_str(), f.path.as_str()), ("ident.irs_number.unusual_suffix", "/ein"));
+    /// assert!(f.message.is_empty() && f.params.is_empty());
+    /// ```
     pub fn new(severity: Severity, code: impl Into<String>, path: impl Into<String>) -> Self {
         Self {
             code: code.into(),
@@ -78,21 +96,44 @@ impl Finding {
     }
 
     /// A new `error` finding.
+    ///
+    /// ```
+    /// let f = ctpat::Finding::error("profile.answer.missing", "/answers/4.1");
+    /// assert_eq!(f.severity, ctpat::Severity::Error);
+    /// assert!(f.is_error());
+    /// ```
     pub fn error(code: impl Into<String>, path: impl Into<String>) -> Self {
         Self::new(Severity::Error, code, path)
     }
 
     /// A new `warning` finding.
+    ///
+    /// ```
+    /// let f = ctpat::Finding::warning("ident.irs_number.unusual_suffix", "/ein");
+    /// assert_eq!(f.severity, ctpat::Severity::Warning);
+    /// assert!(!f.is_error());
+    /// ```
     pub fn warning(code: impl Into<String>, path: impl Into<String>) -> Self {
         Self::new(Severity::Warning, code, path)
     }
 
     /// A new `info` finding.
+    ///
+    /// ```
+    /// let f = ctpat::Finding::info("profile.note", "");
+    /// assert_eq!(f.severity, ctpat::Severity::Info);
+    /// assert!(!f.is_error());
+    /// ```
     pub fn info(code: impl Into<String>, path: impl Into<String>) -> Self {
         Self::new(Severity::Info, code, path)
     }
 
     /// Sets the message (builder style).
+    ///
+    /// ```
+    /// let f = ctpat::Finding::error("c", "/x").message("value `ab` is too short");
+    /// assert_eq!(f.message, "value `ab` is too short");
+    /// ```
     #[must_use]
     pub fn message(mut self, message: impl Into<String>) -> Self {
         self.message = message.into();
@@ -100,6 +141,12 @@ impl Finding {
     }
 
     /// Adds one message parameter (builder style).
+    ///
+    /// ```
+    /// let f = ctpat::Finding::error("c", "/x").param("min", 4).param("found", "ab");
+    /// assert_eq!(f.params["min"], 4);
+    /// assert_eq!(f.params.keys().collect::<Vec<_>>(), ["found", "min"]);
+    /// ```
     #[must_use]
     pub fn param(mut self, key: &str, value: impl Into<serde_json::Value>) -> Self {
         self.params.insert(key.to_owned(), value.into());
@@ -107,12 +154,26 @@ impl Finding {
     }
 
     /// Whether this finding fails the answer.
+    ///
+    /// ```
+    /// use ctpat::Finding;
+    /// assert!(Finding::error("c", "").is_error());
+    /// assert!(!Finding::warning("c", "").is_error());
+    /// ```
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
 }
 
 /// Sorts findings by path, then code, then message, so output is deterministic.
+///
+/// ```
+/// use ctpat::{Finding, finding::sort_findings};
+/// let mut v = vec![Finding::error("b", "/x"), Finding::warning("a", "/x"), Finding::error("z", "/a")];
+/// sort_findings(&mut v);
+/// let order: Vec<_> = v.iter().map(|f| f.code.as_str()).collect();
+/// assert_eq!(order, ["z", "a", "b"]);
+/// ```
 pub fn sort_findings(findings: &mut [Finding]) {
     findings.sort_by(|a, b| {
         (a.path.as_str(), a.code.as_str(), a.message.as_str()).cmp(&(
@@ -124,11 +185,24 @@ pub fn sort_findings(findings: &mut [Finding]) {
 }
 
 /// Whether any finding in the list is an error.
+///
+/// ```
+/// use ctpat::{Finding, finding::has_errors};
+/// assert!(!has_errors(&[Finding::warning("w", "/a")]));
+/// assert!(has_errors(&[Finding::warning("w", "/a"), Finding::error("e", "/b")]));
+/// assert!(!has_errors(&[]));
+/// ```
 pub fn has_errors(findings: &[Finding]) -> bool {
     findings.iter().any(Finding::is_error)
 }
 
 /// The overall answer of a check.
+///
+/// ```
+/// use ctpat::Outcome;
+/// assert_eq!(serde_json::to_value(Outcome::Incomplete).ok(), Some(serde_json::json!("incomplete")));
+/// assert_eq!(serde_json::from_str::<Outcome>("\"pass\"").ok(), Some(Outcome::Pass));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -142,6 +216,12 @@ pub enum Outcome {
 }
 
 /// Escapes one JSON Pointer reference token (`~` → `~0`, `/` → `~1`).
+///
+/// ```
+/// use ctpat::finding::escape_pointer_token;
+/// assert_eq!(escape_pointer_token("a/b~c"), "a~1b~0c");
+/// assert_eq!(escape_pointer_token("4.1"), "4.1");
+/// ```
 pub fn escape_pointer_token(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
 }

@@ -50,10 +50,24 @@ mod doc_pages {
 }
 
 /// The crate version (shared by the Python wheel and the npm package).
+///
+/// ```
+/// assert_eq!(ctpat::VERSION.split('.').count(), 3);
+/// assert!(ctpat::VERSION.split('.').all(|p| p.parse::<u32>().is_ok()));
+/// ```
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Edition of the rules. Bumped whenever any answer for the same input changes.
+///
+/// ```
+/// // Callers name the edition they expect; any other edition is refused.
+/// assert_eq!(ctpat::RULES_VERSION, "2026.1");
+/// ```
 pub const RULES_VERSION: &str = "2026.1";
 
 /// Edition of the wire format. Bumped whenever a schema changes.
+///
+/// ```
+/// assert_eq!(ctpat::SCHEMA_VERSION, "1");
+/// ```
 pub const SCHEMA_VERSION: &str = "1";

@@ -15,6 +15,13 @@ use crate::entity::BusinessType;
 use crate::error::Error;
 
 /// All durations, deadlines and switches the rules use.
+///
+/// ```
+/// use ctpat::Policy;
+/// let p = Policy::default();
+/// assert_eq!(p.name, "current");
+/// assert_eq!((p.revalidation_interval_years, p.appeal_days, p.appeal_false_data_days), (4, 90, 30));
+/// ```
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
@@ -78,6 +85,14 @@ pub struct Policy {
 
 /// The `policy` argument of an operation, as its schema describes it: a preset name or a
 /// policy object (omitted fields take the `current` defaults). Absent means `current`.
+///
+/// ```
+/// let schema = serde_json::to_value(schemars::schema_for!(ctpat::policy::PolicyArg));
+/// let schema = schema.unwrap_or_default();
+/// let forms = schema["anyOf"].as_array().map(Vec::len);
+/// assert_eq!(forms, Some(2)); // a preset name or a policy object
+/// assert_eq!(schema["anyOf"][0]["type"], "string");
+/// ```
 #[cfg(feature = "schema")]
 #[derive(schemars::JsonSchema)]
 #[serde(untagged)]
@@ -89,6 +104,14 @@ pub enum PolicyArg {
 }
 
 /// A date in a policy (`YYYY-MM-DD` on the wire).
+///
+/// ```
+/// use ctpat::policy::PolicyDate;
+/// use time::macros::date;
+/// let d: Option<PolicyDate> = serde_json::from_str("\"2006-10-01\"").ok();
+/// assert_eq!(d, Some(PolicyDate(date!(2006-10-01))));
+/// assert!(serde_json::from_str::<PolicyDate>("\"1 Oct 2006\"").is_err());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
@@ -99,6 +122,12 @@ pub struct PolicyDate(
 );
 
 /// An inclusive date range.
+///
+/// ```
+/// use ctpat::policy::DateRange;
+/// let r: Option<DateRange> = serde_json::from_str(r#"{"from": "2026-01-10", "to": "2026-01-12"}"#).ok();
+/// assert_eq!(r.map(|r| r.to.0 - r.from.0), Some(time::Duration::days(2)));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -111,6 +140,14 @@ pub struct DateRange {
 
 impl DateRange {
     /// Whether `date` lies in the range.
+    ///
+    /// ```
+    /// use ctpat::policy::{DateRange, PolicyDate};
+    /// use time::macros::date;
+    /// let r = DateRange { from: PolicyDate(date!(2026-01-10)), to: PolicyDate(date!(2026-01-12)) };
+    /// assert!(r.contains(date!(2026-01-10)) && r.contains(date!(2026-01-12)));
+    /// assert!(!r.contains(date!(2026-01-13)));
+    /// ```
     pub fn contains(&self, date: Date) -> bool {
         self.from.0 <= date && date <= self.to.0
     }
@@ -124,6 +161,13 @@ impl Default for Policy {
 
 impl Policy {
     /// Today's rules, with the documented default wherever sources conflict.
+    ///
+    /// ```
+    /// let p = ctpat::Policy::current();
+    /// assert_eq!(p, ctpat::Policy::default());
+    /// assert_eq!((p.first_validation_months, p.suspension_response_days), (12, 90));
+    /// assert!(p.profile_update_deadlines.is_empty() && p.primary_poc_must_be_officer);
+    /// ```
     pub fn current() -> Self {
         Self {
             name: "current".to_owned(),
@@ -160,6 +204,15 @@ impl Policy {
 
     /// The 2006 Security Link Portal roll-out: the ten 2006 categories had to update account
     /// and profile before 1 Oct 2006 (seed 000_ce488379f704c3ca.txt, CBP 07/03/2006).
+    ///
+    /// ```
+    /// use ctpat::{BusinessType, Policy};
+    /// use time::macros::date;
+    /// let p = Policy::portal_2006();
+    /// assert_eq!(p.profile_update_deadlines.len(), 10);
+    /// assert_eq!(p.profile_update_deadlines.get(&BusinessType::Importer).map(|d| d.0), Some(date!(2006-10-01)));
+    /// assert!(p.bond_number_partner_editable && !p.primary_poc_must_be_officer);
+    /// ```
     pub fn portal_2006() -> Self {
         let deadline = PolicyDate(date!(2006 - 10 - 01));
         let types = [
@@ -185,6 +238,14 @@ impl Policy {
 
     /// The earlier 2006 announcement: importers by 1 Jul 2006 (seed 001_66a073baa83fabba.txt),
     /// the other categories by 1 Oct 2006.
+    ///
+    /// ```
+    /// use ctpat::{BusinessType, Policy};
+    /// use time::macros::date;
+    /// let p = Policy::portal_2006_importers_july();
+    /// assert_eq!(p.profile_update_deadlines.get(&BusinessType::Importer).map(|d| d.0), Some(date!(2006-07-01)));
+    /// assert_eq!(p.profile_update_deadlines.get(&BusinessType::RailCarrier).map(|d| d.0), Some(date!(2006-10-01)));
+    /// ```
     pub fn portal_2006_importers_july() -> Self {
         let mut policy = Self::portal_2006();
         policy.name = "portal_2006_importers_july".to_owned();
@@ -195,10 +256,21 @@ impl Policy {
     }
 
     /// Names of the presets [`Policy::preset`] knows.
+    ///
+    /// ```
+    /// use ctpat::Policy;
+    /// assert!(Policy::PRESETS.iter().all(|name| Policy::preset(name).is_some_and(|p| p.name == *name)));
+    /// ```
     pub const PRESETS: &'static [&'static str] =
         &["current", "portal_2006", "portal_2006_importers_july"];
 
     /// A preset by name.
+    ///
+    /// ```
+    /// use ctpat::Policy;
+    /// assert_eq!(Policy::preset("portal_2006"), Some(Policy::portal_2006()));
+    /// assert_eq!(Policy::preset("2006"), None);
+    /// ```
     pub fn preset(name: &str) -> Option<Self> {
         match name {
             "current" => Some(Self::current()),
@@ -209,6 +281,14 @@ impl Policy {
     }
 
     /// Loads a policy from JSON; omitted fields take the `current` defaults.
+    ///
+    /// ```
+    /// use ctpat::Policy;
+    /// let p = Policy::from_json(r#"{"revalidation_interval_years": 3}"#).ok();
+    /// assert_eq!(p.map(|p| (p.revalidation_interval_years, p.appeal_days)), Some((3, 90)));
+    /// let e = Policy::from_json(r#"{"appeal_days": "ninety"}"#).err();
+    /// assert_eq!(e.map(|e| (e.code(), e.path().to_owned())), Some(("invalid_input", "/appeal_days".to_owned())));
+    /// ```
     pub fn from_json(text: &str) -> Result<Self, Error> {
         crate::api::from_str(text)
     }

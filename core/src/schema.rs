@@ -10,9 +10,21 @@ use schemars::{JsonSchema, Schema};
 use serde_json::Value;
 
 /// Base of every schema's `$id`.
+///
+/// ```
+/// use ctpat::schema::{ID_BASE, get};
+/// let finding = get("finding").unwrap();
+/// assert_eq!(finding.schema["$id"], format!("{ID_BASE}/{}/finding.json", ctpat::SCHEMA_VERSION));
+/// ```
 pub const ID_BASE: &str = "https://ctpat.dev/schemas";
 
 /// One named schema.
+///
+/// ```
+/// let s = ctpat::schema::get("identifier_check").unwrap();
+/// assert_eq!(s.name, "identifier_check");
+/// assert_eq!(s.schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct NamedSchema {
     /// File stem and CLI name (`finding`, `identifier_check`, ...).
@@ -83,6 +95,12 @@ fn generate<T: JsonSchema>(name: &'static str) -> NamedSchema {
 }
 
 /// Every schema, sorted by name.
+///
+/// ```
+/// let all = ctpat::schema::all();
+/// assert!(all.windows(2).all(|w| w[0].name < w[1].name)); // sorted, no duplicates
+/// assert!(all.iter().any(|s| s.name == "membership"));
+/// ```
 pub fn all() -> Vec<NamedSchema> {
     let mut out = vec![
         generate::<crate::finding::Finding>("finding"),
@@ -149,6 +167,13 @@ pub fn all() -> Vec<NamedSchema> {
 /// For each JSON API operation: the schema of its call (arguments) and of its answer
 /// (`None`: no arguments, or an answer too simple to need one). Every operation is listed; a
 /// test fails when one is missing.
+///
+/// ```
+/// use ctpat::schema::{OPERATION_SCHEMAS, get};
+/// // Every schema an operation names exists.
+/// let named = OPERATION_SCHEMAS.iter().flat_map(|(_, call, answer)| [*call, *answer]).flatten();
+/// assert!(named.into_iter().all(|name| get(name).is_some()));
+/// ```
 pub const OPERATION_SCHEMAS: &[(&str, Option<&str>, Option<&str>)] = &[
     ("access_rules", None, Some("access_rules")),
     (
@@ -274,6 +299,12 @@ pub const OPERATION_SCHEMAS: &[(&str, Option<&str>, Option<&str>)] = &[
 ];
 
 /// The index written to `schemas/index.json`: schema names and the operation map.
+///
+/// ```
+/// let index = ctpat::schema::index();
+/// assert_eq!(index["schema_version"], ctpat::SCHEMA_VERSION);
+/// assert_eq!(index["operations"]["validate_profile"]["answer"], "profile_report");
+/// ```
 pub fn index() -> Value {
     let operations: serde_json::Map<String, Value> = OPERATION_SCHEMAS
         .iter()
@@ -292,6 +323,12 @@ pub fn index() -> Value {
 }
 
 /// One schema by name.
+///
+/// ```
+/// let policy = ctpat::schema::get("policy").unwrap();
+/// assert_eq!(policy.schema["properties"]["appeal_days"]["type"], "integer");
+/// assert!(ctpat::schema::get("nope").is_none());
+/// ```
 pub fn get(name: &str) -> Option<NamedSchema> {
     all().into_iter().find(|s| s.name == name)
 }

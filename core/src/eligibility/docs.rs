@@ -13,6 +13,13 @@ fn kind_name(kind: RuleKind) -> &'static str {
 
 /// The eligibility rule catalogue as Markdown: rule counts per business type, then one table
 /// row per rule. `docs/rules.md` holds this text; a test fails when it is stale.
+///
+/// ```
+/// let md = ctpat::eligibility::rules_markdown();
+/// assert!(md.starts_with("# Eligibility rules\n"));
+/// assert!(md.contains(&format!("Rules edition `{}`", ctpat::RULES_VERSION)));
+/// assert!(md.contains("importer.continuous_bond"));
+/// ```
 pub fn rules_markdown() -> String {
     let rules = rule_table();
     let mut out = String::new();

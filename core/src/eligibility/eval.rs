@@ -10,6 +10,13 @@ use crate::finding::{Finding, pointer};
 use crate::ident::{self, CheckOptions, IdentifierKind};
 
 /// What an evaluator returns: status, message, the decisive path and extra findings.
+///
+/// ```
+/// use ctpat::eligibility::{RuleStatus, eval::Eval};
+/// let e = Eval::not_met("the bond is not active", "/bonds/0");
+/// assert_eq!((e.status, e.path.as_str()), (RuleStatus::NotMet, "/bonds/0"));
+/// assert!(e.findings.is_empty() && !e.advisory);
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Eval {
     /// `met`, `not_met` or `unknown`.
@@ -36,21 +43,42 @@ impl Eval {
     }
 
     /// A met answer.
+    ///
+    /// ```
+    /// use ctpat::eligibility::{RuleStatus, eval::Eval};
+    /// assert_eq!(Eval::met("active bond", "/bonds/0").status, RuleStatus::Met);
+    /// ```
     pub fn met(message: impl Into<String>, path: impl Into<String>) -> Self {
         Self::new(RuleStatus::Met, message, path)
     }
 
     /// A not-met answer.
+    ///
+    /// ```
+    /// use ctpat::eligibility::{RuleStatus, eval::Eval};
+    /// assert_eq!(Eval::not_met("no staffed office", "/addresses").status, RuleStatus::NotMet);
+    /// ```
     pub fn not_met(message: impl Into<String>, path: impl Into<String>) -> Self {
         Self::new(RuleStatus::NotMet, message, path)
     }
 
     /// An unknown answer; `path` names the fact to supply.
+    ///
+    /// ```
+    /// use ctpat::eligibility::{RuleStatus, eval::Eval};
+    /// let e = Eval::unknown("`last_import_on` is not given", "/facts/last_import_on");
+    /// assert_eq!((e.status, e.path.as_str()), (RuleStatus::Unknown, "/facts/last_import_on"));
+    /// ```
     pub fn unknown(message: impl Into<String>, path: impl Into<String>) -> Self {
         Self::new(RuleStatus::Unknown, message, path)
     }
 
     /// Marks the answer advisory.
+    ///
+    /// ```
+    /// use ctpat::eligibility::eval::Eval;
+    /// assert!(Eval::not_met("no risk assessment first", "/facts").advisory().advisory);
+    /// ```
     #[must_use]
     pub fn advisory(mut self) -> Self {
         self.advisory = true;
@@ -58,6 +86,13 @@ impl Eval {
     }
 
     /// Adds findings.
+    ///
+    /// ```
+    /// use ctpat::{Finding, eligibility::eval::Eval};
+    /// let e = Eval::not_met("`scac` is malformed", "/identifiers/scac")
+    ///     .with_findings(vec![Finding::error("ident.scac.length", "/identifiers/scac")]);
+    /// assert_eq!(e.findings.len(), 1);
+    /// ```
     #[must_use]
     pub fn with_findings(mut self, findings: Vec<Finding>) -> Self {
         self.findings.extend(findings);
@@ -67,6 +102,15 @@ impl Eval {
     /// Combines the parts of a rule: the first `not_met` part decides, else the first
     /// `unknown` part, else the answer is `met` with `met_message` at the first part's path.
     /// Findings of every part are kept.
+    ///
+    /// ```
+    /// use ctpat::eligibility::{RuleStatus, eval::Eval};
+    /// let parts = vec![Eval::met("rfc given", "/identifiers/rfc"), Eval::unknown("acta?", "/facts/acta_constitutiva")];
+    /// let e = Eval::all(parts, "rfc and acta given");
+    /// assert_eq!((e.status, e.path.as_str()), (RuleStatus::Unknown, "/facts/acta_constitutiva"));
+    /// let e = Eval::all(vec![Eval::met("rfc given", "/identifiers/rfc")], "rfc and acta given");
+    /// assert_eq!((e.status, e.message.as_str()), (RuleStatus::Met, "rfc and acta given"));
+    /// ```
     pub fn all(parts: Vec<Eval>, met_message: &str) -> Eval {
         let findings: Vec<Finding> = parts.iter().flat_map(|p| p.findings.clone()).collect();
         let decisive = parts
@@ -86,11 +130,21 @@ impl Eval {
 }
 
 /// Path of a fact in `/facts`.
+///
+/// ```
+/// assert_eq!(ctpat::eligibility::eval::fact_path("last_import_on"), "/facts/last_import_on");
+/// ```
 pub fn fact_path(name: &str) -> String {
     format!("/facts/{name}")
 }
 
 /// A yes/no fact that must equal `want`.
+///
+/// ```
+/// use ctpat::eligibility::{RuleStatus, eval::flag};
+/// let f = |v| flag(v, "acta_constitutiva", true, "held", "missing").status;
+/// assert_eq!([f(Some(true)), f(Some(false)), f(None)], [RuleStatus::Met, RuleStatus::NotMet, RuleStatus::Unknown]);
+/// ```
 pub fn flag(value: Option<bool>, name: &str, want: bool, met: &str, not_met: &str) -> Eval {
     let path = fact_path(name);
     match value {
@@ -102,6 +156,16 @@ pub fn flag(value: Option<bool>, name: &str, want: bool, met: &str, not_met: &st
 
 /// A date fact that must lie within the policy's activity window before `as_of`
 /// (`as_of` minus `activity_window_months`, calendar months, inclusive, to `as_of`).
+///
+/// ```
+/// use ctpat::eligibility::{Ctx, RuleStatus, eval::within_window};
+/// use time::macros::date;
+/// # let partner = serde_json::from_str(r#"{"business_type": "importer"}"#).unwrap();
+/// let ctx = Ctx { partner: &partner, as_of: date!(2025-06-30), policy: &ctpat::Policy::current() };
+/// let e = within_window(&ctx, Some(date!(2024-06-30)), "last_import_on", "import");
+/// assert_eq!(e.status, RuleStatus::Met); // the window is inclusive
+/// assert_eq!(within_window(&ctx, Some(date!(2024-06-29)), "last_import_on", "import").status, RuleStatus::NotMet);
+/// ```
 pub fn within_window(ctx: &Ctx<'_>, value: Option<Date>, name: &str, what: &str) -> Eval {
     let path = fact_path(name);
     let months = ctx.policy.activity_window_months;
@@ -138,6 +202,15 @@ pub fn within_window(ctx: &Ctx<'_>, value: Option<Date>, name: &str, what: &str)
 
 /// A staffed office in one of `countries` (ISO codes): an address with that country and
 /// `staffed_office: true`.
+///
+/// ```
+/// use ctpat::eligibility::{Ctx, RuleStatus, eval::staffed_office};
+/// use time::macros::date;
+/// let partner = serde_json::from_str(r#"{"business_type": "importer", "addresses": [{"country": "mx", "staffed_office": true}]}"#).unwrap();
+/// let ctx = Ctx { partner: &partner, as_of: date!(2025-06-30), policy: &ctpat::Policy::current() };
+/// assert_eq!(staffed_office(&ctx, &["MX"]).status, RuleStatus::Met);
+/// assert_eq!(staffed_office(&ctx, &["US", "CA"]).message, "no staffed office in `US` or `CA`");
+/// ```
 pub fn staffed_office(ctx: &Ctx<'_>, countries: &[&str]) -> Eval {
     let list = one_of(countries);
     let addresses = &ctx.partner.addresses;
@@ -180,6 +253,13 @@ pub fn staffed_office(ctx: &Ctx<'_>, countries: &[&str]) -> Eval {
 }
 
 /// `` `a` ``, `` `a` or `b` ``, `` `a`, `b` or `c` ``.
+///
+/// ```
+/// use ctpat::eligibility::eval::one_of;
+/// assert_eq!(one_of(&["a"]), "`a`");
+/// assert_eq!(one_of(&["a", "b", "c"]), "`a`, `b` or `c`");
+/// assert_eq!(one_of(&[]), "");
+/// ```
 pub fn one_of(items: &[&str]) -> String {
     let quoted: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
     match quoted.split_last() {
@@ -190,12 +270,27 @@ pub fn one_of(items: &[&str]) -> String {
 }
 
 /// Path of an identifier.
+///
+/// ```
+/// use ctpat::{IdentifierKind, eligibility::eval::ident_path};
+/// assert_eq!(ident_path(IdentifierKind::IrsNumber), "/identifiers/irs_number");
+/// ```
 pub fn ident_path(kind: IdentifierKind) -> String {
     pointer("/identifiers", kind.code())
 }
 
 /// At least one of `kinds` is given and every given one passes the identifier checks.
 /// A malformed value is `not_met` (its findings are included); none given is `unknown`.
+///
+/// ```
+/// use ctpat::{IdentifierKind as K, eligibility::{Ctx, RuleStatus, eval::identifier_any}};
+/// use time::macros::date;
+/// let partner = serde_json::from_str(r#"{"business_type": "exporter", "identifiers": {"duns": "12"}}"#).unwrap();
+/// let ctx = Ctx { partner: &partner, as_of: date!(2025-06-30), policy: &ctpat::Policy::current() };
+/// let e = identifier_any(&ctx, &[K::Ein, K::Duns]);
+/// assert_eq!((e.status, e.path.as_str()), (RuleStatus::NotMet, "/identifiers/duns"));
+/// assert!(e.findings.iter().all(|f| f.path == "/identifiers/duns"));
+/// ```
 pub fn identifier_any(ctx: &Ctx<'_>, kinds: &[IdentifierKind]) -> Eval {
     let codes: Vec<&str> = kinds.iter().map(|k| k.code()).collect();
     let names = one_of(&codes);
@@ -237,6 +332,15 @@ pub fn identifier_any(ctx: &Ctx<'_>, kinds: &[IdentifierKind]) -> Eval {
 }
 
 /// An active bond of one of `types`; a given bond number must be well formed.
+///
+/// ```
+/// use ctpat::{entity::BondType, eligibility::{Ctx, RuleStatus, eval::bond_any}};
+/// use time::macros::date;
+/// let partner = serde_json::from_str(r#"{"business_type": "importer", "bonds": [{"bond_type": "continuous_import"}]}"#).unwrap();
+/// let ctx = Ctx { partner: &partner, as_of: date!(2025-06-30), policy: &ctpat::Policy::current() };
+/// let e = bond_any(&ctx, &[BondType::ContinuousImport]);
+/// assert_eq!((e.status, e.path.as_str()), (RuleStatus::Unknown, "/bonds/0/active"));
+/// ```
 pub fn bond_any(ctx: &Ctx<'_>, types: &[BondType]) -> Eval {
     let codes: Vec<&str> = types.iter().map(|t| bond_code(*t)).collect();
     let names = one_of(&codes);
@@ -289,6 +393,13 @@ pub fn bond_any(ctx: &Ctx<'_>, types: &[BondType]) -> Eval {
 }
 
 /// The wire code of a bond type.
+///
+/// ```
+/// use ctpat::{entity::BondType, eligibility::eval::bond_code};
+/// assert_eq!(bond_code(BondType::CustodialType2), "custodial_type2");
+/// let wire = serde_json::to_value(BondType::CommonCarrier).ok();
+/// assert_eq!(wire.as_ref().and_then(|v| v.as_str()), Some(bond_code(BondType::CommonCarrier)));
+/// ```
 pub fn bond_code(t: BondType) -> &'static str {
     match t {
         BondType::ContinuousImport => "continuous_import",
@@ -301,6 +412,14 @@ pub fn bond_code(t: BondType) -> &'static str {
 }
 
 /// The incorporation country, uppercased; `None` when not given.
+///
+/// ```
+/// use ctpat::eligibility::{Ctx, eval::incorporation_country};
+/// use time::macros::date;
+/// let partner = serde_json::from_str(r#"{"business_type": "foreign_manufacturer", "facts": {"incorporation_country": " mx "}}"#).unwrap();
+/// let ctx = Ctx { partner: &partner, as_of: date!(2025-06-30), policy: &ctpat::Policy::current() };
+/// assert_eq!(incorporation_country(&ctx).as_deref(), Some("MX"));
+/// ```
 pub fn incorporation_country(ctx: &Ctx<'_>) -> Option<String> {
     ctx.partner
         .facts
@@ -311,6 +430,15 @@ pub fn incorporation_country(ctx: &Ctx<'_>) -> Option<String> {
 
 /// Requirements of a Mexican firm: RFC, and the Acta Constitutiva (a warning only when
 /// `acta_advisory`). Met when the firm is not Mexican; unknown when the country is not given.
+///
+/// ```
+/// use ctpat::eligibility::{Ctx, RuleStatus, eval::mexican_firm};
+/// use time::macros::date;
+/// let partner = serde_json::from_str(r#"{"business_type": "foreign_manufacturer", "facts": {"incorporation_country": "MX"}}"#).unwrap();
+/// let ctx = Ctx { partner: &partner, as_of: date!(2025-06-30), policy: &ctpat::Policy::current() };
+/// let e = mexican_firm(&ctx, false);
+/// assert_eq!((e.status, e.path.as_str()), (RuleStatus::Unknown, "/identifiers/rfc")); // no RFC given
+/// ```
 pub fn mexican_firm(ctx: &Ctx<'_>, acta_advisory: bool) -> Eval {
     match incorporation_country(ctx).as_deref() {
         None => Eval::unknown(

@@ -6,7 +6,7 @@
 //! answers into an [`EligibilityReport`]:
 //!
 //! - any `not_met` of a computed rule, or a recorded negative CBP decision → `ineligible`;
-//! - otherwise any `unknown` computed rule → `incomplete` (a `eligibility.missing_fact` finding
+//! - otherwise any `unknown` computed rule → `incomplete` (an `eligibility.missing_fact` finding
 //!   names each fact to supply);
 //! - otherwise `eligible`.
 //!
@@ -48,6 +48,11 @@ mod traders;
 pub use docs::rules_markdown;
 
 /// The answer of one rule.
+///
+/// ```
+/// use ctpat::eligibility::RuleStatus;
+/// assert_eq!(serde_json::to_value(RuleStatus::NotMet).ok(), Some(serde_json::json!("not_met")));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -61,6 +66,13 @@ pub enum RuleStatus {
 }
 
 /// How a rule takes part in the outcome.
+///
+/// ```
+/// use ctpat::eligibility::{RuleKind, rules};
+/// let individual = rules().into_iter().find(|r| r.code == "common.individual_review");
+/// assert_eq!(individual.map(|r| r.kind), Some(RuleKind::CbpDecision));
+/// assert_eq!(serde_json::to_value(RuleKind::CbpDecision).ok(), Some(serde_json::json!("cbp_decision")));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -74,6 +86,14 @@ pub enum RuleKind {
 }
 
 /// The overall answer.
+///
+/// ```
+/// use ctpat::eligibility::{check_eligibility, EligibilityOutcome};
+/// use time::macros::date;
+/// let p = serde_json::from_str(r#"{"business_type": "rail_carrier", "facts": {"last_border_crossing_on": "2023-01-05"}}"#).unwrap();
+/// let r = check_eligibility(&p, date!(2025-06-30), &ctpat::Policy::current());
+/// assert_eq!(r.outcome, EligibilityOutcome::Ineligible); // no crossing within 12 months
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -87,6 +107,15 @@ pub enum EligibilityOutcome {
 }
 
 /// The answer of one rule for one partner.
+///
+/// ```
+/// use ctpat::eligibility::{check_eligibility, RuleStatus};
+/// use time::macros::date;
+/// let p = serde_json::from_str(r#"{"business_type": "rail_carrier", "facts": {"last_border_crossing_on": "2025-03-15"}}"#).unwrap();
+/// let r = check_eligibility(&p, date!(2025-06-30), &ctpat::Policy::current());
+/// let active = r.results.iter().find(|x| x.code == "rail_carrier.active_from_ca_or_mx").unwrap();
+/// assert_eq!((active.status, active.path.as_str()), (RuleStatus::Met, "/facts/last_border_crossing_on"));
+/// ```
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -106,6 +135,15 @@ pub struct RuleResult {
 }
 
 /// The answer of [`check_eligibility`].
+///
+/// ```
+/// use ctpat::eligibility::{check_eligibility, EligibilityOutcome};
+/// use time::macros::date;
+/// let p = serde_json::from_str(r#"{"business_type": "importer"}"#).unwrap();
+/// let r = check_eligibility(&p, date!(2025-06-30), &ctpat::Policy::current());
+/// assert_eq!((r.outcome, r.as_of, r.rules_version.as_str()), (EligibilityOutcome::Incomplete, date!(2025-06-30), "2026.1"));
+/// assert!(r.findings.iter().any(|f| f.code == "eligibility.missing_fact" && f.path == "/facts/last_import_on"));
+/// ```
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -128,6 +166,11 @@ pub struct EligibilityReport {
 }
 
 /// A rule as listed by [`rules`] (and in `docs/rules.md`).
+///
+/// ```
+/// let bond = ctpat::eligibility::rules().into_iter().find(|r| r.code == "importer.continuous_bond");
+/// assert_eq!(bond.map(|r| r.business_types), Some(vec![ctpat::BusinessType::Importer]));
+/// ```
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -145,6 +188,16 @@ pub struct RuleInfo {
 }
 
 /// What a rule's evaluator sees.
+///
+/// ```
+/// use ctpat::eligibility::{Ctx, eval::fact_path, rule_table, RuleStatus};
+/// use time::macros::date;
+/// let partner = serde_json::from_str(r#"{"business_type": "importer"}"#).unwrap();
+/// let ctx = Ctx { partner: &partner, as_of: date!(2025-06-30), policy: &ctpat::Policy::current() };
+/// let rule = rule_table().iter().find(|r| r.code == "importer.active_importer_12_months").unwrap();
+/// let eval = (rule.evaluate)(&ctx).unwrap();
+/// assert_eq!((eval.status, eval.path), (RuleStatus::Unknown, fact_path("last_import_on")));
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct Ctx<'a> {
     /// The partner.
@@ -156,6 +209,13 @@ pub struct Ctx<'a> {
 }
 
 /// One rule: data plus an evaluator.
+///
+/// ```
+/// use ctpat::{BusinessType, eligibility::rule_table};
+/// let rule = rule_table().iter().find(|r| r.code == "importer.continuous_bond").unwrap();
+/// assert_eq!(rule.business_types, [BusinessType::Importer]);
+/// assert!(!rule.description.is_empty() && !rule.source.is_empty());
+/// ```
 #[derive(Clone, Copy)]
 pub struct Rule {
     /// Stable snake_case code (`importer.continuous_bond`).
@@ -181,6 +241,13 @@ impl std::fmt::Debug for Rule {
 
 impl Rule {
     /// The catalogue entry of this rule.
+    ///
+    /// ```
+    /// let rule = ctpat::eligibility::rule_table().iter().find(|r| r.code == "common.individual_review").unwrap();
+    /// let info = rule.info();
+    /// assert_eq!((info.code.as_str(), info.kind), (rule.code, rule.kind));
+    /// assert_eq!(info.business_types.len(), ctpat::BusinessType::ALL.len());
+    /// ```
     pub fn info(&self) -> RuleInfo {
         RuleInfo {
             code: self.code.to_owned(),
@@ -192,12 +259,26 @@ impl Rule {
     }
 
     /// Whether the rule applies to `business_type`.
+    ///
+    /// ```
+    /// use ctpat::{BusinessType, eligibility::rule_table};
+    /// let rule = rule_table().iter().find(|r| r.code == "importer.continuous_bond").unwrap();
+    /// assert!(rule.applies_to(BusinessType::Importer));
+    /// assert!(!rule.applies_to(BusinessType::Exporter));
+    /// ```
     pub fn applies_to(&self, business_type: BusinessType) -> bool {
         self.business_types.contains(&business_type)
     }
 }
 
 /// Every rule table, per-type tables first and the common rules last.
+///
+/// ```
+/// let table = ctpat::eligibility::rule_table();
+/// assert_eq!(table.len(), ctpat::eligibility::rules().len());
+/// // The common rules come last.
+/// assert!(table.last().is_some_and(|r| r.code.starts_with("common.")));
+/// ```
 pub fn rule_table() -> &'static [Rule] {
     static ALL: std::sync::OnceLock<Vec<Rule>> = std::sync::OnceLock::new();
     ALL.get_or_init(|| {
@@ -221,11 +302,33 @@ pub fn rule_table() -> &'static [Rule] {
 }
 
 /// The rule catalogue: every rule with its code, types, description, source and kind.
+///
+/// ```
+/// let rules = ctpat::eligibility::rules();
+/// let mut codes: Vec<_> = rules.iter().map(|r| r.code.as_str()).collect();
+/// codes.sort_unstable();
+/// codes.dedup();
+/// assert_eq!(codes.len(), rules.len()); // codes are unique
+/// ```
 pub fn rules() -> Vec<RuleInfo> {
     rule_table().iter().map(Rule::info).collect()
 }
 
 /// Checks whether `partner` is eligible to apply as its business type on `as_of`.
+///
+/// ```
+/// use ctpat::eligibility::{check_eligibility, EligibilityOutcome};
+/// use time::macros::date;
+/// let partner = serde_json::from_str(r#"{"business_type": "rail_carrier",
+///   "identifiers": {"scac": "QWRT"}, "bonds": [{"bond_type": "common_carrier", "active": true}],
+///   "addresses": [{"country": "CA", "staffed_office": true}],
+///   "facts": {"officer_designated_for_security": true, "agreement_signed_by_officer": true,
+///     "security_profile_complete": true, "risk_assessment_before_profile": true,
+///     "industry_requirements_met": true, "unpaid_final_cbp_debt": false,
+///     "last_border_crossing_on": "2025-03-15"}}"#).unwrap();
+/// let report = check_eligibility(&partner, date!(2025-06-30), &ctpat::Policy::current());
+/// assert_eq!(report.outcome, EligibilityOutcome::Eligible);
+/// ```
 pub fn check_eligibility(partner: &Partner, as_of: Date, policy: &Policy) -> EligibilityReport {
     let ctx = Ctx {
         partner,

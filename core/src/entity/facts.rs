@@ -7,6 +7,11 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 /// A land border a carrier crosses into the U.S.
+///
+/// ```
+/// use ctpat::entity::Border;
+/// assert_eq!(serde_json::to_value([Border::Canada, Border::Mexico]).ok(), Some(serde_json::json!(["canada", "mexico"])));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -18,6 +23,11 @@ pub enum Border {
 }
 
 /// Which kind of intermediary an air freight consolidator / OTI / NVOCC is (domain.md §2.1).
+///
+/// ```
+/// use ctpat::entity::ConsolidatorSubtype;
+/// assert_eq!(serde_json::from_str::<ConsolidatorSubtype>("\"nvocc\"").ok(), Some(ConsolidatorSubtype::Nvocc));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -31,6 +41,11 @@ pub enum ConsolidatorSubtype {
 }
 
 /// A U.S. agency that licenses or bonds a third-party logistics provider ([CBP-3PL]).
+///
+/// ```
+/// use ctpat::entity::Agency;
+/// assert_eq!(serde_json::to_value(Agency::Tsa).ok(), Some(serde_json::json!("tsa")));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -49,6 +64,13 @@ pub enum Agency {
 ///
 /// They are *recorded, not computed*: absent means CBP has not decided yet, which does not make
 /// an eligibility report incomplete. A recorded `false` makes the partner ineligible.
+///
+/// ```
+/// use ctpat::entity::CbpDecisions;
+/// let d: CbpDecisions = serde_json::from_str(r#"{"individual_review_passed": false}"#).unwrap_or_default();
+/// assert_eq!(d.individual_review_passed, Some(false));
+/// assert_eq!(d.no_significant_security_events, None); // not decided yet
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CbpDecisions {
@@ -62,12 +84,26 @@ pub struct CbpDecisions {
 
 impl CbpDecisions {
     /// Whether no decision is recorded.
+    ///
+    /// ```
+    /// use ctpat::entity::CbpDecisions;
+    /// assert!(CbpDecisions::default().is_empty());
+    /// assert!(!CbpDecisions { individual_review_passed: Some(true), ..Default::default() }.is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         *self == Self::default()
     }
 }
 
 /// Facts the eligibility rules read. Each is optional; absent means unknown.
+///
+/// ```
+/// use ctpat::entity::PartnerFacts;
+/// use time::macros::date;
+/// let f: PartnerFacts = serde_json::from_str(r#"{"last_import_on": "2025-03-31"}"#).unwrap_or_default();
+/// assert_eq!(f.last_import_on, Some(date!(2025-03-31)));
+/// assert_eq!(f.incorporation_country, None); // absent: unknown, not false
+/// ```
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PartnerFacts {

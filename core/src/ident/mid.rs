@@ -51,6 +51,13 @@ fn is_iso_country(code: &str) -> bool {
 }
 
 /// Whether `code` may open a MID: an ISO country other than `CA`, or a Canadian province code.
+///
+/// ```
+/// use ctpat::ident::is_mid_country;
+/// assert!(is_mid_country("MX") && is_mid_country("XO")); // XO: Ontario
+/// assert!(!is_mid_country("CA")); // Canada uses its province codes
+/// assert!(!is_mid_country("QQ"));
+/// ```
 pub fn is_mid_country(code: &str) -> bool {
     (code != "CA" && is_iso_country(code)) || CANADA_PROVINCES.iter().any(|(x, _)| *x == code)
 }

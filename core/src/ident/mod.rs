@@ -31,11 +31,25 @@ pub use mid::{compare_mid, construct_mid, is_mid_country};
 pub use table::{IdentRule, RULES};
 
 /// Longest text accepted for any identifier; longer input is reported, not parsed.
+///
+/// ```
+/// use ctpat::ident::{check, CheckOptions, IdentifierKind, MAX_IDENTIFIER_LEN};
+/// let long = "1".repeat(MAX_IDENTIFIER_LEN + 1);
+/// let c = check(IdentifierKind::Duns, &long, "/duns", CheckOptions::default());
+/// assert!(c.findings.iter().any(|f| f.code == "ident.duns.too_long"));
+/// ```
 pub const MAX_IDENTIFIER_LEN: usize = 64;
 
 macro_rules! kinds {
     ($($variant:ident => $code:literal, $name:literal;)*) => {
         /// Every identifier kind the library knows (snake_case codes on the wire).
+        ///
+        /// ```
+        /// use ctpat::IdentifierKind;
+        /// assert_eq!(serde_json::to_value(IdentifierKind::McNumber).ok(), Some(serde_json::json!("mc_number")));
+        /// assert_eq!("scac".parse::<IdentifierKind>().ok(), Some(IdentifierKind::Scac));
+        /// assert_eq!("nope".parse::<IdentifierKind>().map_err(|e| e.code()), Err("unknown_identifier_kind"));
+        /// ```
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[serde(rename_all = "snake_case")]
@@ -48,19 +62,39 @@ macro_rules! kinds {
 
         impl IdentifierKind {
             /// Every kind, in declaration order.
+            ///
+            /// ```
+            /// use ctpat::IdentifierKind;
+            /// assert_eq!(IdentifierKind::ALL.first(), Some(&IdentifierKind::IrsNumber));
+            /// assert!(IdentifierKind::ALL.iter().all(|k| IdentifierKind::from_code(k.code()) == Some(*k)));
+            /// ```
             pub const ALL: &'static [IdentifierKind] = &[$(Self::$variant),*];
 
             /// The snake_case code used on the wire.
+            ///
+            /// ```
+            /// assert_eq!(ctpat::IdentifierKind::BrokerLicense.code(), "broker_license");
+            /// ```
             pub fn code(self) -> &'static str {
                 match self { $(Self::$variant => $code,)* }
             }
 
             /// A short human name.
+            ///
+            /// ```
+            /// assert_eq!(ctpat::IdentifierKind::Scac.name(), "Standard Carrier Alpha Code (NMFTA)");
+            /// ```
             pub fn name(self) -> &'static str {
                 match self { $(Self::$variant => $name,)* }
             }
 
             /// Looks a kind up by its code (exact, snake_case).
+            ///
+            /// ```
+            /// use ctpat::IdentifierKind;
+            /// assert_eq!(IdentifierKind::from_code("ein"), Some(IdentifierKind::Ein));
+            /// assert_eq!(IdentifierKind::from_code("EIN"), None);
+            /// ```
             pub fn from_code(code: &str) -> Option<Self> {
                 match code { $($code => Some(Self::$variant),)* _ => None }
             }
@@ -114,6 +148,14 @@ impl std::str::FromStr for IdentifierKind {
 }
 
 /// Extra facts some checks need.
+///
+/// ```
+/// use ctpat::ident::{check, CheckOptions, IdentifierKind};
+/// let opts = CheckOptions { ssn_based: true, ..CheckOptions::default() };
+/// let c = check(IdentifierKind::IrsNumber, "123-45-6789-00", "/ior", opts);
+/// assert!(c.valid && c.redacted);
+/// assert_eq!(c.display.as_deref(), Some("*******8900"));
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CheckOptions {
     /// For an `irs_number` IOR: the importer declared it is SSN-based (Form 5106), so it is
@@ -142,11 +184,26 @@ pub struct Identifier {
 
 impl Identifier {
     /// Normalises and checks `text` as `kind`; `Err` holds the error findings (and warnings).
+    ///
+    /// ```
+    /// use ctpat::ident::{Identifier, IdentifierKind};
+    /// let scac = Identifier::parse(IdentifierKind::Scac, " abcd ").ok();
+    /// assert_eq!(scac.as_ref().map(|s| s.reveal()), Some("ABCD"));
+    /// let errors = Identifier::parse(IdentifierKind::Scac, "AB").err().unwrap_or_default();
+    /// assert!(errors.iter().any(|f| f.is_error()));
+    /// ```
     pub fn parse(kind: IdentifierKind, text: &str) -> Result<Self, Vec<Finding>> {
         Self::parse_with(kind, text, CheckOptions::default())
     }
 
     /// As [`Identifier::parse`], with extra facts.
+    ///
+    /// ```
+    /// use ctpat::ident::{CheckOptions, Identifier, IdentifierKind};
+    /// let opts = CheckOptions { ssn_based: true, as_of: None };
+    /// let ior = Identifier::parse_with(IdentifierKind::IrsNumber, "123456789-00", opts).ok();
+    /// assert_eq!(ior.map(|i| i.is_personal()), Some(true));
+    /// ```
     pub fn parse_with(
         kind: IdentifierKind,
         text: &str,
@@ -164,22 +221,50 @@ impl Identifier {
     }
 
     /// The kind this identifier was declared as.
+    ///
+    /// ```
+    /// use ctpat::ident::{Identifier, IdentifierKind};
+    /// let id = Identifier::parse(IdentifierKind::Ein, "27-4418203").ok();
+    /// assert_eq!(id.map(|i| i.kind()), Some(IdentifierKind::Ein));
+    /// ```
     pub fn kind(&self) -> IdentifierKind {
         self.kind
     }
 
     /// Whether the identifier is personal data (redacted in output).
+    ///
+    /// ```
+    /// use ctpat::ident::{Identifier, IdentifierKind};
+    /// let ein = Identifier::parse(IdentifierKind::Ein, "27-4418203").ok();
+    /// assert_eq!(ein.map(|i| i.is_personal()), Some(false));
+    /// let ssn = Identifier::parse(IdentifierKind::Ssn, "123-45-6789").ok();
+    /// assert_eq!(ssn.map(|i| i.is_personal()), Some(true));
+    /// ```
     pub fn is_personal(&self) -> bool {
         self.personal
     }
 
     /// The canonical value in full. Explicit on purpose: personal identifiers are redacted
     /// everywhere else.
+    ///
+    /// ```
+    /// use ctpat::ident::{Identifier, IdentifierKind};
+    /// let ein = Identifier::parse(IdentifierKind::Ein, "27-4418203").ok();
+    /// assert_eq!(ein.as_ref().map(|i| i.reveal()), Some("274418203"));
+    /// ```
     pub fn reveal(&self) -> &str {
         &self.canonical
     }
 
     /// The usual display form with separators, redacted if personal.
+    ///
+    /// ```
+    /// use ctpat::ident::{Identifier, IdentifierKind};
+    /// let ein = Identifier::parse(IdentifierKind::Ein, "274418203").ok();
+    /// assert_eq!(ein.map(|i| i.display()).as_deref(), Some("27-4418203"));
+    /// let ssn = Identifier::parse(IdentifierKind::Ssn, "123456789").ok();
+    /// assert_eq!(ssn.map(|i| i.display()).as_deref(), Some("***-**-6789"));
+    /// ```
     pub fn display(&self) -> String {
         if self.personal {
             redact(self.kind, &self.canonical)
@@ -205,11 +290,24 @@ impl fmt::Debug for Identifier {
 }
 
 /// Whether values of this kind are personal data.
+///
+/// ```
+/// use ctpat::ident::{is_personal, CheckOptions, IdentifierKind};
+/// assert!(is_personal(IdentifierKind::Ssn, CheckOptions::default()));
+/// assert!(!is_personal(IdentifierKind::IrsNumber, CheckOptions::default()));
+/// assert!(is_personal(IdentifierKind::IrsNumber, CheckOptions { ssn_based: true, as_of: None }));
+/// ```
 pub fn is_personal(kind: IdentifierKind, options: CheckOptions) -> bool {
     matches!(kind, IdentifierKind::Ssn) || (kind == IdentifierKind::IrsNumber && options.ssn_based)
 }
 
 /// Redacts a personal identifier: only the last four characters remain (`***-**-6789`).
+///
+/// ```
+/// use ctpat::ident::{redact, IdentifierKind};
+/// assert_eq!(redact(IdentifierKind::Ssn, "123456789"), "***-**-6789");
+/// assert_eq!(redact(IdentifierKind::IrsNumber, "12345678900"), "*******8900");
+/// ```
 pub fn redact(kind: IdentifierKind, canonical: &str) -> String {
     let chars: Vec<char> = canonical.chars().collect();
     let keep = chars.len().saturating_sub(4);
@@ -223,6 +321,15 @@ pub fn redact(kind: IdentifierKind, canonical: &str) -> String {
 /// The answer of [`check`]: normalised form, display form and findings.
 ///
 /// `Debug` never prints a personal value in full, even after [`IdentifierCheck::revealed`].
+///
+/// ```
+/// use ctpat::ident::{check, CheckOptions, IdentifierKind};
+/// let c = check(IdentifierKind::Ssn, "123-45-6789", "/ssn", CheckOptions::default());
+/// assert_eq!(c.normalized.as_deref(), Some("***-**-6789"));
+/// let json = serde_json::to_string(&c).unwrap_or_default();
+/// assert!(!json.contains("123456789"));
+/// assert!(!format!("{c:?}").contains("12345"));
+/// ```
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -275,6 +382,14 @@ impl fmt::Debug for IdentifierCheck {
 
 impl IdentifierCheck {
     /// Replaces the redacted `normalized` with the full value (explicit opt-in).
+    ///
+    /// ```
+    /// use ctpat::ident::{check, CheckOptions, IdentifierKind};
+    /// let c = check(IdentifierKind::Ssn, "123-45-6789", "", CheckOptions::default()).revealed();
+    /// assert!(!c.redacted);
+    /// assert_eq!(c.display.as_deref(), Some("***-**-6789"));
+    /// assert!(!format!("{c:?}").contains("12345"));
+    /// ```
     #[must_use]
     pub fn revealed(mut self) -> Self {
         if self.redacted {
@@ -324,6 +439,12 @@ pub fn check(
 /// Masks SSN-like digit runs (9 or more digits, possibly split by `-` or blanks) in a
 /// message, keeping the last 4 digits: serde echoes enum values it does not know, and a caller
 /// may have put personal data in the wrong field.
+///
+/// ```
+/// use ctpat::ident::mask_ssn_like;
+/// assert_eq!(mask_ssn_like("unknown kind `123-45-6789`"), "unknown kind `***-**-6789`");
+/// assert_eq!(mask_ssn_like("only 12345678 digits"), "only 12345678 digits");
+/// ```
 pub fn mask_ssn_like(message: &str) -> String {
     let chars: Vec<char> = message.chars().collect();
     let mut out = String::with_capacity(message.len());
@@ -362,6 +483,12 @@ pub fn mask_ssn_like(message: &str) -> String {
 }
 
 /// Shortens text quoted in a message so that a huge input does not become a huge message.
+///
+/// ```
+/// use ctpat::ident::truncate_for_message;
+/// assert_eq!(truncate_for_message("short"), "short");
+/// assert_eq!(truncate_for_message(&"x".repeat(100)), format!("{}…", "x".repeat(32)));
+/// ```
 pub fn truncate_for_message(text: &str) -> String {
     const MAX: usize = 32;
     if text.chars().count() <= MAX {

@@ -6,6 +6,13 @@ use super::IdentifierKind;
 use crate::finding::Severity;
 
 /// One identifier check rule; its findings carry the code `ident.<kind>.<problem>`.
+///
+/// ```
+/// use ctpat::ident::{IdentifierKind, RULES};
+/// let scac: Vec<_> = RULES.iter().filter(|r| r.kind == Some(IdentifierKind::Scac)).collect();
+/// assert!(!scac.is_empty());
+/// assert!(RULES.iter().all(|r| !r.description.is_empty() && !r.source.is_empty()));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IdentRule {
@@ -23,6 +30,13 @@ pub struct IdentRule {
 
 impl IdentRule {
     /// The finding code of this rule for `kind` (`ident.scac.length`; `ident.*.empty`).
+    ///
+    /// ```
+    /// use ctpat::ident::{IdentifierKind, RULES};
+    /// let suffix = RULES.iter().find(|r| r.kind == Some(IdentifierKind::IrsNumber) && r.problem == "missing_suffix");
+    /// assert_eq!(suffix.map(|r| r.code()).as_deref(), Some("ident.irs_number.missing_suffix"));
+    /// assert_eq!(RULES[0].code(), "ident.*.empty");
+    /// ```
     pub fn code(&self) -> String {
         match self.kind {
             Some(kind) => format!("ident.{kind}.{}", self.problem),
@@ -37,6 +51,12 @@ const W: Severity = Severity::Warning;
 macro_rules! rules {
     ($(($kind:expr, $problem:literal, $sev:expr, $desc:literal, $src:literal),)*) => {
         /// Every identifier rule, grouped by kind.
+        ///
+        /// ```
+        /// use ctpat::{Severity, ident::RULES};
+        /// let unusual = RULES.iter().find(|r| r.problem == "unusual_suffix");
+        /// assert_eq!(unusual.map(|r| r.severity), Some(Severity::Warning));
+        /// ```
         pub const RULES: &[IdentRule] = &[$(IdentRule {
             kind: $kind,
             problem: $problem,

@@ -11,6 +11,27 @@ use crate::error::Error;
 use crate::policy::Policy;
 
 /// Which appeal window applies ([6 USC 967(c)]).
+///
+/// ```
+/// use ctpat::lifecycle::{AppealKind, SuspensionCause};
+/// # use ctpat::lifecycle::{Actor, Event, EventKind, Membership};
+/// # use ctpat::{BusinessType, Policy};
+/// # use time::macros::date;
+/// # let p = Policy::current();
+/// # let mut m = Membership::new(BusinessType::Importer);
+/// # for (k, a, d) in [
+/// #     (EventKind::ApplicationStarted, Actor::PartnerOfficer, date!(2024-01-02)),
+/// #     (EventKind::ProfileSubmitted, Actor::PartnerOfficer, date!(2024-01-10)),
+/// #     (EventKind::ProfileApproved, Actor::CbpScss, date!(2024-02-01)),
+/// #     (EventKind::Certified, Actor::CbpScss, date!(2024-03-01)),
+/// # ] {
+/// #     m.apply_mut(&Event::new(k), a, d, &p).unwrap();
+/// # }
+/// let suspend = Event::new(EventKind::Suspended).cause(SuspensionCause::MissingOrFalseData).false_data();
+/// m.apply_mut(&suspend, Actor::CbpScss, date!(2025-01-06), &p).unwrap();
+/// m.apply_mut(&Event::new(EventKind::AppealFiled), Actor::PartnerOfficer, date!(2025-01-20), &p).unwrap();
+/// assert_eq!(m.appeal.map(|a| a.kind), Some(AppealKind::FalseData)); // the 30-day window
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -22,6 +43,28 @@ pub enum AppealKind {
 }
 
 /// An appeal against the current status (an overlay, not a status; domain.md §6.1).
+///
+/// ```
+/// use ctpat::lifecycle::{Status, SuspensionCause};
+/// # use ctpat::lifecycle::{Actor, Event, EventKind, Membership};
+/// # use ctpat::{BusinessType, Policy};
+/// # use time::macros::date;
+/// # let p = Policy::current();
+/// # let mut m = Membership::new(BusinessType::Importer);
+/// # for (k, a, d) in [
+/// #     (EventKind::ApplicationStarted, Actor::PartnerOfficer, date!(2024-01-02)),
+/// #     (EventKind::ProfileSubmitted, Actor::PartnerOfficer, date!(2024-01-10)),
+/// #     (EventKind::ProfileApproved, Actor::CbpScss, date!(2024-02-01)),
+/// #     (EventKind::Certified, Actor::CbpScss, date!(2024-03-01)),
+/// # ] {
+/// #     m.apply_mut(&Event::new(k), a, d, &p).unwrap();
+/// # }
+/// let suspend = Event::new(EventKind::Suspended).cause(SuspensionCause::IncidentOrBreach);
+/// m.apply_mut(&suspend, Actor::CbpScss, date!(2025-01-06), &p).unwrap();
+/// m.apply_mut(&Event::new(EventKind::AppealFiled), Actor::PartnerOfficer, date!(2025-01-20), &p).unwrap();
+/// let a = m.appeal.unwrap();
+/// assert_eq!((a.against, a.restores_to, a.decision_due), (Status::Suspended, Status::Certified, date!(2025-07-19)));
+/// ```
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

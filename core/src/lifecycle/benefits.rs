@@ -8,6 +8,11 @@ use crate::entity::BusinessType;
 use crate::policy::Policy;
 
 /// A CTPAT benefit (domain.md §8; tier reductions §5.5).
+///
+/// ```
+/// use ctpat::lifecycle::BenefitCode;
+/// assert_eq!(serde_json::to_value(BenefitCode::FastLanes).ok(), Some(serde_json::json!("fast_lanes")));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -45,6 +50,13 @@ pub enum BenefitCode {
 }
 
 /// A benefit the membership currently enjoys.
+///
+/// ```
+/// use ctpat::lifecycle::{BenefitCode, describe};
+/// let b = describe(BenefitCode::TradeComplianceEligibility);
+/// assert_eq!(b.code, BenefitCode::TradeComplianceEligibility);
+/// assert!(b.source.contains("[CBP-TC]"));
+/// ```
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -150,6 +162,14 @@ const BENEFITS: &[BenefitRule] = &[
 
 /// The benefits a partner of `business_type` enjoys in `status` (before restrictions).
 /// Suspended: paused (none); withdrawn, removed and every non-member status: none.
+///
+/// ```
+/// use ctpat::lifecycle::{BenefitCode, Status, benefits_for};
+/// use ctpat::BusinessType;
+/// assert!(benefits_for(BusinessType::Importer, Status::Validated).contains(&BenefitCode::TradeComplianceEligibility));
+/// assert!(!benefits_for(BusinessType::RailCarrier, Status::Validated).contains(&BenefitCode::TradeComplianceEligibility));
+/// assert!(benefits_for(BusinessType::Importer, Status::Suspended).is_empty()); // paused
+/// ```
 pub fn benefits_for(business_type: BusinessType, status: Status) -> Vec<BenefitCode> {
     let Some(tier) = status.tier() else {
         return Vec::new();
@@ -169,6 +189,13 @@ pub fn benefits_for(business_type: BusinessType, status: Status) -> Vec<BenefitC
 }
 
 /// Describes a benefit code.
+///
+/// ```
+/// use ctpat::lifecycle::{BenefitCode, describe};
+/// let b = describe(BenefitCode::AssignedScss);
+/// assert_eq!(b.description, "an assigned supply chain security specialist");
+/// assert!(!b.source.is_empty());
+/// ```
 pub fn describe(code: BenefitCode) -> Benefit {
     let rule = BENEFITS.iter().find(|b| b.code == code);
     Benefit {
@@ -180,6 +207,27 @@ pub fn describe(code: BenefitCode) -> Benefit {
 
 impl Membership {
     /// The benefit codes the membership enjoys now: from status and tier, minus restrictions.
+    ///
+    /// ```
+    /// use ctpat::lifecycle::BenefitCode;
+    /// # use ctpat::lifecycle::{Actor, Event, EventKind, Membership};
+    /// # use ctpat::{BusinessType, Policy};
+    /// # use time::macros::date;
+    /// # let p = Policy::current();
+    /// # let mut m = Membership::new(BusinessType::Importer);
+    /// # for (k, a, d) in [
+    /// #     (EventKind::ApplicationStarted, Actor::PartnerOfficer, date!(2024-01-02)),
+    /// #     (EventKind::ProfileSubmitted, Actor::PartnerOfficer, date!(2024-01-10)),
+    /// #     (EventKind::ProfileApproved, Actor::CbpScss, date!(2024-02-01)),
+    /// #     (EventKind::Certified, Actor::CbpScss, date!(2024-03-01)),
+    /// # ] {
+    /// #     m.apply_mut(&Event::new(k), a, d, &p).unwrap();
+    /// # }
+    /// assert!(m.benefit_codes().contains(&BenefitCode::FastLanes));
+    /// let restrict = Event::new(EventKind::BenefitRestricted).benefit(BenefitCode::FastLanes);
+    /// m.apply_mut(&restrict, Actor::CbpScss, date!(2024-06-01), &p).unwrap();
+    /// assert!(!m.benefit_codes().contains(&BenefitCode::FastLanes));
+    /// ```
     pub fn benefit_codes(&self) -> Vec<BenefitCode> {
         benefits_for(self.business_type, self.status)
             .into_iter()
@@ -189,6 +237,26 @@ impl Membership {
 
     /// The benefits the membership enjoys now (domain.md §8). Suspended: paused, so none;
     /// withdrawn or removed: all end. The policy is taken for future policy-dependent benefits.
+    ///
+    /// ```
+    /// use ctpat::lifecycle::BenefitCode;
+    /// # use ctpat::lifecycle::{Actor, Event, EventKind, Membership};
+    /// # use ctpat::{BusinessType, Policy};
+    /// # use time::macros::date;
+    /// # let p = Policy::current();
+    /// # let mut m = Membership::new(BusinessType::Importer);
+    /// # for (k, a, d) in [
+    /// #     (EventKind::ApplicationStarted, Actor::PartnerOfficer, date!(2024-01-02)),
+    /// #     (EventKind::ProfileSubmitted, Actor::PartnerOfficer, date!(2024-01-10)),
+    /// #     (EventKind::ProfileApproved, Actor::CbpScss, date!(2024-02-01)),
+    /// #     (EventKind::Certified, Actor::CbpScss, date!(2024-03-01)),
+    /// # ] {
+    /// #     m.apply_mut(&Event::new(k), a, d, &p).unwrap();
+    /// # }
+    /// let benefits = m.benefits(&p);
+    /// assert!(benefits.iter().any(|b| b.code == BenefitCode::AtsReductionTier1));
+    /// assert_eq!(Membership::new(BusinessType::Importer).benefits(&p), []);
+    /// ```
     pub fn benefits(&self, _policy: &Policy) -> Vec<Benefit> {
         self.benefit_codes().into_iter().map(describe).collect()
     }

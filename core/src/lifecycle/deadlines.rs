@@ -12,6 +12,25 @@ use crate::error::Error;
 use crate::policy::Policy;
 
 /// What is due.
+///
+/// ```
+/// use ctpat::lifecycle::DeadlineKind;
+/// # use ctpat::lifecycle::{Actor, Event, EventKind, Membership};
+/// # use ctpat::{BusinessType, Policy};
+/// # use time::macros::date;
+/// # let p = Policy::current();
+/// # let mut m = Membership::new(BusinessType::Importer);
+/// # for (k, a, d) in [
+/// #     (EventKind::ApplicationStarted, Actor::PartnerOfficer, date!(2024-01-02)),
+/// #     (EventKind::ProfileSubmitted, Actor::PartnerOfficer, date!(2024-01-10)),
+/// #     (EventKind::ProfileApproved, Actor::CbpScss, date!(2024-02-01)),
+/// #     (EventKind::Certified, Actor::CbpScss, date!(2024-03-01)),
+/// # ] {
+/// #     m.apply_mut(&Event::new(k), a, d, &p).unwrap();
+/// # }
+/// let kinds: Vec<_> = m.deadlines(date!(2024-06-01), &p).unwrap().iter().map(|d| d.kind).collect();
+/// assert!(kinds.contains(&DeadlineKind::FirstValidation) && kinds.contains(&DeadlineKind::AnnualReview));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -41,6 +60,26 @@ pub enum DeadlineKind {
 }
 
 /// Where a deadline stands on `as_of`.
+///
+/// ```
+/// use ctpat::lifecycle::{DeadlineKind, DeadlineState};
+/// # use ctpat::lifecycle::{Actor, Event, EventKind, Membership};
+/// # use ctpat::{BusinessType, Policy};
+/// # use time::macros::date;
+/// # let p = Policy::current();
+/// # let mut m = Membership::new(BusinessType::Importer);
+/// # for (k, a, d) in [
+/// #     (EventKind::ApplicationStarted, Actor::PartnerOfficer, date!(2024-01-02)),
+/// #     (EventKind::ProfileSubmitted, Actor::PartnerOfficer, date!(2024-01-10)),
+/// #     (EventKind::ProfileApproved, Actor::CbpScss, date!(2024-02-01)),
+/// #     (EventKind::Certified, Actor::CbpScss, date!(2024-03-01)),
+/// # ] {
+/// #     m.apply_mut(&Event::new(k), a, d, &p).unwrap();
+/// # }
+/// let ds = m.deadlines(date!(2025-04-01), &p).unwrap();
+/// let first = ds.iter().find(|d| d.kind == DeadlineKind::FirstValidation).unwrap();
+/// assert_eq!((first.due, first.state), (date!(2025-03-01), DeadlineState::Overdue));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -54,6 +93,27 @@ pub enum DeadlineState {
 }
 
 /// One deadline.
+///
+/// ```
+/// use ctpat::lifecycle::{DeadlineKind, DeadlineState};
+/// # use ctpat::lifecycle::{Actor, Event, EventKind, Membership};
+/// # use ctpat::{BusinessType, Policy};
+/// # use time::macros::date;
+/// # let p = Policy::current();
+/// # let mut m = Membership::new(BusinessType::Importer);
+/// # for (k, a, d) in [
+/// #     (EventKind::ApplicationStarted, Actor::PartnerOfficer, date!(2024-01-02)),
+/// #     (EventKind::ProfileSubmitted, Actor::PartnerOfficer, date!(2024-01-10)),
+/// #     (EventKind::ProfileApproved, Actor::CbpScss, date!(2024-02-01)),
+/// #     (EventKind::Certified, Actor::CbpScss, date!(2024-03-01)),
+/// # ] {
+/// #     m.apply_mut(&Event::new(k), a, d, &p).unwrap();
+/// # }
+/// let ds = m.deadlines(date!(2025-01-15), &p).unwrap();
+/// let review = ds.iter().find(|d| d.kind == DeadlineKind::AnnualReview).unwrap();
+/// assert_eq!((review.opens, review.due), (Some(date!(2024-12-01)), date!(2025-03-01)));
+/// assert_eq!((review.state, review.consequence.as_deref()), (DeadlineState::Open, None));
+/// ```
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -162,6 +222,27 @@ impl Membership {
     }
 
     /// The earliest pending deadline consequence: its date and event kind.
+    ///
+    /// ```
+    /// use ctpat::lifecycle::SuspensionCause;
+    /// # use ctpat::lifecycle::{Actor, Event, EventKind, Membership};
+    /// # use ctpat::{BusinessType, Policy};
+    /// # use time::macros::date;
+    /// # let p = Policy::current();
+    /// # let mut m = Membership::new(BusinessType::Importer);
+    /// # for (k, a, d) in [
+    /// #     (EventKind::ApplicationStarted, Actor::PartnerOfficer, date!(2024-01-02)),
+    /// #     (EventKind::ProfileSubmitted, Actor::PartnerOfficer, date!(2024-01-10)),
+    /// #     (EventKind::ProfileApproved, Actor::CbpScss, date!(2024-02-01)),
+    /// #     (EventKind::Certified, Actor::CbpScss, date!(2024-03-01)),
+    /// # ] {
+    /// #     m.apply_mut(&Event::new(k), a, d, &p).unwrap();
+    /// # }
+    /// assert_eq!(m.next_consequence(&p).unwrap(), None);
+    /// let suspend = Event::new(EventKind::Suspended).cause(SuspensionCause::BondDataMissing);
+    /// m.apply_mut(&suspend, Actor::CbpScss, date!(2025-01-06), &p).unwrap();
+    /// assert_eq!(m.next_consequence(&p).unwrap(), Some((date!(2025-04-07), EventKind::SuspensionResponseMissed)));
+    /// ```
     pub fn next_consequence(&self, policy: &Policy) -> Result<Option<(Date, EventKind)>, Error> {
         let mut candidates = Vec::new();
         if let Some(d) = self.profile_update_consequence_on(policy) {
@@ -177,6 +258,29 @@ impl Membership {
     /// `as_of` (T12 unanswered suspension, T14 portal update deadline) as `system` events.
     /// Targets (certification, validation, appeal decision) never change the status.
     /// Idempotent: advancing twice, or to D1 then D2, equals advancing once to D2.
+    ///
+    /// ```
+    /// use ctpat::lifecycle::{Status, SuspensionCause};
+    /// # use ctpat::lifecycle::{Actor, Event, EventKind, Membership};
+    /// # use ctpat::{BusinessType, Policy};
+    /// # use time::macros::date;
+    /// # let p = Policy::current();
+    /// # let mut m = Membership::new(BusinessType::Importer);
+    /// # for (k, a, d) in [
+    /// #     (EventKind::ApplicationStarted, Actor::PartnerOfficer, date!(2024-01-02)),
+    /// #     (EventKind::ProfileSubmitted, Actor::PartnerOfficer, date!(2024-01-10)),
+    /// #     (EventKind::ProfileApproved, Actor::CbpScss, date!(2024-02-01)),
+    /// #     (EventKind::Certified, Actor::CbpScss, date!(2024-03-01)),
+    /// # ] {
+    /// #     m.apply_mut(&Event::new(k), a, d, &p).unwrap();
+    /// # }
+    /// let suspend = Event::new(EventKind::Suspended).cause(SuspensionCause::BondDataMissing);
+    /// m.apply_mut(&suspend, Actor::CbpScss, date!(2025-01-06), &p).unwrap();
+    /// let (still, none) = m.advance(date!(2025-04-06), &p).unwrap();
+    /// assert_eq!((still.status, none.len()), (Status::Suspended, 0));
+    /// let (after, done) = m.advance(date!(2025-06-30), &p).unwrap();
+    /// assert_eq!((after.status, done[0].id.as_str()), (Status::Withdrawn, "T12"));
+    /// ```
     pub fn advance(
         &self,
         as_of: Date,
@@ -202,6 +306,26 @@ impl Membership {
     }
 
     /// What is due next on `as_of`, sorted by due date.
+    ///
+    /// ```
+    /// use ctpat::lifecycle::DeadlineKind;
+    /// # use ctpat::lifecycle::{Actor, Event, EventKind, Membership};
+    /// # use ctpat::{BusinessType, Policy};
+    /// # use time::macros::date;
+    /// # let p = Policy::current();
+    /// # let mut m = Membership::new(BusinessType::Importer);
+    /// # for (k, a, d) in [
+    /// #     (EventKind::ApplicationStarted, Actor::PartnerOfficer, date!(2024-01-02)),
+    /// #     (EventKind::ProfileSubmitted, Actor::PartnerOfficer, date!(2024-01-10)),
+    /// #     (EventKind::ProfileApproved, Actor::CbpScss, date!(2024-02-01)),
+    /// #     (EventKind::Certified, Actor::CbpScss, date!(2024-03-01)),
+    /// # ] {
+    /// #     m.apply_mut(&Event::new(k), a, d, &p).unwrap();
+    /// # }
+    /// let ds = m.deadlines(date!(2024-06-01), &p).unwrap();
+    /// assert!(ds.windows(2).all(|w| w[0].due <= w[1].due)); // sorted by due date
+    /// assert!(ds.iter().all(|d| d.kind != DeadlineKind::CertificationDecision)); // already certified
+    /// ```
     pub fn deadlines(&self, as_of: Date, policy: &Policy) -> Result<Vec<Deadline>, Error> {
         let mut specs = Vec::new();
         let s = self.status;
@@ -394,6 +518,25 @@ impl Membership {
 
     /// The date the next validation of this membership is due: the first validation for a
     /// certified member, the revalidation for a validated or tier 3 one.
+    ///
+    /// ```
+    /// # use ctpat::lifecycle::{Actor, Event, EventKind, Membership};
+    /// # use ctpat::{BusinessType, Policy};
+    /// # use time::macros::date;
+    /// # let p = Policy::current();
+    /// # let mut m = Membership::new(BusinessType::Importer);
+    /// # for (k, a, d) in [
+    /// #     (EventKind::ApplicationStarted, Actor::PartnerOfficer, date!(2024-01-02)),
+    /// #     (EventKind::ProfileSubmitted, Actor::PartnerOfficer, date!(2024-01-10)),
+    /// #     (EventKind::ProfileApproved, Actor::CbpScss, date!(2024-02-01)),
+    /// #     (EventKind::Certified, Actor::CbpScss, date!(2024-03-01)),
+    /// # ] {
+    /// #     m.apply_mut(&Event::new(k), a, d, &p).unwrap();
+    /// # }
+    /// // Certified on 2024-03-01: the first validation is due 12 months later.
+    /// assert_eq!(m.validation_due(&p).unwrap(), Some(date!(2025-03-01)));
+    /// assert_eq!(Membership::new(BusinessType::Importer).validation_due(&p).unwrap(), None);
+    /// ```
     pub fn validation_due(&self, policy: &Policy) -> Result<Option<Date>, Error> {
         match self.status {
             Status::Certified => self

@@ -6,6 +6,12 @@ use super::benefits::BenefitCode;
 
 /// What happened. Each kind has exactly one row in the transition table
 /// ([`super::transitions`]).
+///
+/// ```
+/// use ctpat::lifecycle::EventKind;
+/// assert_eq!(serde_json::to_value(EventKind::Tier3Granted).ok(), Some(serde_json::json!("tier3_granted")));
+/// assert_eq!(EventKind::AppealFiled.to_string(), "appeal_filed");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -65,6 +71,12 @@ pub enum EventKind {
 
 impl EventKind {
     /// Every event kind.
+    ///
+    /// ```
+    /// use ctpat::lifecycle::{EventKind, rule_for};
+    /// // Each kind has exactly one row in the transition table.
+    /// assert!(EventKind::ALL.iter().all(|k| rule_for(*k).is_some()));
+    /// ```
     pub const ALL: &'static [EventKind] = &[
         Self::ApplicationStarted,
         Self::ProfileSubmitted,
@@ -94,6 +106,10 @@ impl EventKind {
     ];
 
     /// The snake_case name used on the wire.
+    ///
+    /// ```
+    /// assert_eq!(ctpat::lifecycle::EventKind::SuspensionResponseMissed.as_str(), "suspension_response_missed");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Self::ApplicationStarted => "application_started",
@@ -132,6 +148,12 @@ impl std::fmt::Display for EventKind {
 }
 
 /// Why the SCSS suspends a partner (domain.md §6.3 T10 (a), (b), (c)).
+///
+/// ```
+/// use ctpat::lifecycle::SuspensionCause;
+/// let c: Option<SuspensionCause> = serde_json::from_str("\"bond_data_missing\"").ok();
+/// assert_eq!(c, Some(SuspensionCause::BondDataMissing));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -156,6 +178,12 @@ pub enum SuspensionCause {
 }
 
 /// How headquarters decided an appeal ([6 USC 967(c)]).
+///
+/// ```
+/// use ctpat::lifecycle::{AppealOutcome, Event, EventKind};
+/// let e = Event::new(EventKind::AppealDecided).outcome(AppealOutcome::Reversed);
+/// assert_eq!(serde_json::to_value(&e).ok(), Some(serde_json::json!({"kind": "appeal_decided", "outcome": "reversed"})));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -167,6 +195,12 @@ pub enum AppealOutcome {
 }
 
 /// One event with the details some kinds need.
+///
+/// ```
+/// use ctpat::lifecycle::{Event, EventKind, SuspensionCause};
+/// let e: Option<Event> = serde_json::from_str(r#"{"kind": "suspended", "cause": "incident_or_breach"}"#).ok();
+/// assert_eq!(e, Some(Event::new(EventKind::Suspended).cause(SuspensionCause::IncidentOrBreach)));
+/// ```
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -193,6 +227,12 @@ pub struct Event {
 
 impl Event {
     /// An event of `kind` with no details.
+    ///
+    /// ```
+    /// use ctpat::lifecycle::{Event, EventKind};
+    /// let e = Event::new(EventKind::WithdrawalRequested);
+    /// assert!(e.cause.is_none() && e.reason.is_none() && !e.false_data);
+    /// ```
     pub fn new(kind: EventKind) -> Self {
         Self {
             kind,
@@ -205,30 +245,58 @@ impl Event {
     }
 
     /// Sets the suspension cause.
+    ///
+    /// ```
+    /// use ctpat::lifecycle::{Event, EventKind, SuspensionCause};
+    /// let e = Event::new(EventKind::Suspended).cause(SuspensionCause::MissedAnnualReview);
+    /// assert_eq!(e.cause, Some(SuspensionCause::MissedAnnualReview));
+    /// ```
     pub fn cause(mut self, cause: SuspensionCause) -> Self {
         self.cause = Some(cause);
         self
     }
 
     /// Sets the appeal outcome.
+    ///
+    /// ```
+    /// use ctpat::lifecycle::{AppealOutcome, Event, EventKind};
+    /// assert_eq!(Event::new(EventKind::AppealDecided).outcome(AppealOutcome::Upheld).outcome, Some(AppealOutcome::Upheld));
+    /// ```
     pub fn outcome(mut self, outcome: AppealOutcome) -> Self {
         self.outcome = Some(outcome);
         self
     }
 
     /// Sets the benefit concerned.
+    ///
+    /// ```
+    /// use ctpat::lifecycle::{BenefitCode, Event, EventKind};
+    /// let e = Event::new(EventKind::BenefitRestricted).benefit(BenefitCode::FastLanes);
+    /// assert_eq!(e.benefit, Some(BenefitCode::FastLanes));
+    /// ```
     pub fn benefit(mut self, benefit: BenefitCode) -> Self {
         self.benefit = Some(benefit);
         self
     }
 
     /// Sets the reason.
+    ///
+    /// ```
+    /// use ctpat::lifecycle::{Event, EventKind};
+    /// let e = Event::new(EventKind::Removed).reason("persistent non-compliance");
+    /// assert_eq!(e.reason.as_deref(), Some("persistent non-compliance"));
+    /// ```
     pub fn reason(mut self, reason: impl Into<String>) -> Self {
         self.reason = Some(reason.into());
         self
     }
 
     /// Marks the event as concerning knowingly false data.
+    ///
+    /// ```
+    /// use ctpat::lifecycle::{Event, EventKind};
+    /// assert!(Event::new(EventKind::Removed).false_data().false_data);
+    /// ```
     pub fn false_data(mut self) -> Self {
         self.false_data = true;
         self

@@ -14,6 +14,27 @@ use crate::error::Error;
 use crate::policy::Policy;
 
 /// The shared schedule of a validation group (domain.md §7.3 #4; §9 C17).
+///
+/// ```
+/// use ctpat::lifecycle::link_for_joint_validation;
+/// # use ctpat::lifecycle::{Actor, Event, EventKind, Membership};
+/// # use ctpat::{BusinessType, Policy};
+/// # use time::macros::date;
+/// # let p = Policy::current();
+/// # let mut m = Membership::new(BusinessType::Importer);
+/// # for (k, a, d) in [
+/// #     (EventKind::ApplicationStarted, Actor::PartnerOfficer, date!(2024-01-02)),
+/// #     (EventKind::ProfileSubmitted, Actor::PartnerOfficer, date!(2024-01-10)),
+/// #     (EventKind::ProfileApproved, Actor::CbpScss, date!(2024-02-01)),
+/// #     (EventKind::Certified, Actor::CbpScss, date!(2024-03-01)),
+/// # ] {
+/// #     m.apply_mut(&Event::new(k), a, d, &p).unwrap();
+/// # }
+/// let p = Policy { joint_validation: true, ..Policy::current() };
+/// let mut group = [m.clone(), m];
+/// let s = link_for_joint_validation(&mut group, "acme", &p).unwrap();
+/// assert_eq!((s.members, s.next_validation_due, s.following_revalidation_due), (2, Some(date!(2025-03-01)), Some(date!(2029-03-01))));
+/// ```
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -47,6 +68,29 @@ pub struct JointSchedule {
 /// the shared schedule. Fails with `lifecycle.joint_validation_disabled` unless
 /// `policy.joint_validation` (Portal 2.0; default off after the 2023 portal, §9 C17), and with
 /// `lifecycle.invalid_group` for an empty group id or no memberships.
+///
+/// ```
+/// use ctpat::lifecycle::link_for_joint_validation;
+/// # use ctpat::lifecycle::{Actor, Event, EventKind, Membership};
+/// # use ctpat::{BusinessType, Policy};
+/// # use time::macros::date;
+/// # let p = Policy::current();
+/// # let mut m = Membership::new(BusinessType::Importer);
+/// # for (k, a, d) in [
+/// #     (EventKind::ApplicationStarted, Actor::PartnerOfficer, date!(2024-01-02)),
+/// #     (EventKind::ProfileSubmitted, Actor::PartnerOfficer, date!(2024-01-10)),
+/// #     (EventKind::ProfileApproved, Actor::CbpScss, date!(2024-02-01)),
+/// #     (EventKind::Certified, Actor::CbpScss, date!(2024-03-01)),
+/// # ] {
+/// #     m.apply_mut(&Event::new(k), a, d, &p).unwrap();
+/// # }
+/// let mut group = [m];
+/// let off = link_for_joint_validation(&mut group, "acme", &p).map_err(|e| e.code());
+/// assert_eq!(off, Err("lifecycle.joint_validation_disabled")); // the default policy
+/// let on = Policy { joint_validation: true, ..Policy::current() };
+/// assert!(link_for_joint_validation(&mut group, "acme", &on).is_ok());
+/// assert_eq!(group[0].linked_group.as_deref(), Some("acme"));
+/// ```
 pub fn link_for_joint_validation(
     memberships: &mut [Membership],
     group: &str,

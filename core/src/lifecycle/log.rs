@@ -16,9 +16,48 @@ use super::status::{Actor, Status};
 use crate::error::Error;
 
 /// `prev_hash` of the first entry.
+///
+/// ```
+/// use ctpat::lifecycle::GENESIS_HASH;
+/// # use ctpat::lifecycle::{Actor, Event, EventKind, Membership};
+/// # use ctpat::{BusinessType, Policy};
+/// # use time::macros::date;
+/// # let p = Policy::current();
+/// # let mut m = Membership::new(BusinessType::Importer);
+/// # for (k, a, d) in [
+/// #     (EventKind::ApplicationStarted, Actor::PartnerOfficer, date!(2024-01-02)),
+/// #     (EventKind::ProfileSubmitted, Actor::PartnerOfficer, date!(2024-01-10)),
+/// #     (EventKind::ProfileApproved, Actor::CbpScss, date!(2024-02-01)),
+/// #     (EventKind::Certified, Actor::CbpScss, date!(2024-03-01)),
+/// # ] {
+/// #     m.apply_mut(&Event::new(k), a, d, &p).unwrap();
+/// # }
+/// assert_eq!(GENESIS_HASH.len(), 64);
+/// assert_eq!(m.log[0].prev_hash, GENESIS_HASH);
+/// assert_eq!(m.log[1].prev_hash, m.log[0].hash); // each entry links to the one before
+/// ```
 pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// One applied transition.
+///
+/// ```
+/// use ctpat::lifecycle::Status;
+/// # use ctpat::lifecycle::{Actor, Event, EventKind, Membership};
+/// # use ctpat::{BusinessType, Policy};
+/// # use time::macros::date;
+/// # let p = Policy::current();
+/// # let mut m = Membership::new(BusinessType::Importer);
+/// # for (k, a, d) in [
+/// #     (EventKind::ApplicationStarted, Actor::PartnerOfficer, date!(2024-01-02)),
+/// #     (EventKind::ProfileSubmitted, Actor::PartnerOfficer, date!(2024-01-10)),
+/// #     (EventKind::ProfileApproved, Actor::CbpScss, date!(2024-02-01)),
+/// #     (EventKind::Certified, Actor::CbpScss, date!(2024-03-01)),
+/// # ] {
+/// #     m.apply_mut(&Event::new(k), a, d, &p).unwrap();
+/// # }
+/// let e = &m.log[3];
+/// assert_eq!((e.seq, e.at, e.actor, e.from, e.to), (4, date!(2024-03-01), Actor::CbpScss, Status::Approved, Status::Certified));
+/// ```
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -62,6 +101,26 @@ struct Canonical<'a> {
 
 impl LogEntry {
     /// The hash this entry should carry, computed from its content and `prev_hash`.
+    ///
+    /// ```
+    /// # use ctpat::lifecycle::{Actor, Event, EventKind, Membership};
+    /// # use ctpat::{BusinessType, Policy};
+    /// # use time::macros::date;
+    /// # let p = Policy::current();
+    /// # let mut m = Membership::new(BusinessType::Importer);
+    /// # for (k, a, d) in [
+    /// #     (EventKind::ApplicationStarted, Actor::PartnerOfficer, date!(2024-01-02)),
+    /// #     (EventKind::ProfileSubmitted, Actor::PartnerOfficer, date!(2024-01-10)),
+    /// #     (EventKind::ProfileApproved, Actor::CbpScss, date!(2024-02-01)),
+    /// #     (EventKind::Certified, Actor::CbpScss, date!(2024-03-01)),
+    /// # ] {
+    /// #     m.apply_mut(&Event::new(k), a, d, &p).unwrap();
+    /// # }
+    /// let mut e = m.log[0].clone();
+    /// assert_eq!(e.compute_hash().ok(), Some(e.hash.clone()));
+    /// e.at = date!(2024-01-01); // edited
+    /// assert_ne!(e.compute_hash().ok(), Some(e.hash.clone()));
+    /// ```
     pub fn compute_hash(&self) -> Result<String, Error> {
         let canonical = Canonical {
             seq: self.seq,
@@ -87,6 +146,25 @@ impl LogEntry {
 }
 
 /// What is wrong with a log.
+///
+/// ```
+/// use ctpat::lifecycle::{LogProblem, verify_log};
+/// # use ctpat::lifecycle::{Actor, Event, EventKind, Membership};
+/// # use ctpat::{BusinessType, Policy};
+/// # use time::macros::date;
+/// # let p = Policy::current();
+/// # let mut m = Membership::new(BusinessType::Importer);
+/// # for (k, a, d) in [
+/// #     (EventKind::ApplicationStarted, Actor::PartnerOfficer, date!(2024-01-02)),
+/// #     (EventKind::ProfileSubmitted, Actor::PartnerOfficer, date!(2024-01-10)),
+/// #     (EventKind::ProfileApproved, Actor::CbpScss, date!(2024-02-01)),
+/// #     (EventKind::Certified, Actor::CbpScss, date!(2024-03-01)),
+/// # ] {
+/// #     m.apply_mut(&Event::new(k), a, d, &p).unwrap();
+/// # }
+/// m.log.swap(1, 2);
+/// assert_eq!(verify_log(&m.log).problem, Some(LogProblem::Reordered));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -104,6 +182,26 @@ pub enum LogProblem {
 }
 
 /// The answer of [`verify_log`].
+///
+/// ```
+/// use ctpat::lifecycle::{LogProblem, verify_log};
+/// # use ctpat::lifecycle::{Actor, Event, EventKind, Membership};
+/// # use ctpat::{BusinessType, Policy};
+/// # use time::macros::date;
+/// # let p = Policy::current();
+/// # let mut m = Membership::new(BusinessType::Importer);
+/// # for (k, a, d) in [
+/// #     (EventKind::ApplicationStarted, Actor::PartnerOfficer, date!(2024-01-02)),
+/// #     (EventKind::ProfileSubmitted, Actor::PartnerOfficer, date!(2024-01-10)),
+/// #     (EventKind::ProfileApproved, Actor::CbpScss, date!(2024-02-01)),
+/// #     (EventKind::Certified, Actor::CbpScss, date!(2024-03-01)),
+/// # ] {
+/// #     m.apply_mut(&Event::new(k), a, d, &p).unwrap();
+/// # }
+/// m.log.remove(1);
+/// let v = verify_log(&m.log);
+/// assert_eq!((v.ok, v.entries, v.first_bad_seq, v.problem), (false, 3, Some(2), Some(LogProblem::Removed)));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -134,6 +232,27 @@ fn bad(entries: usize, index: usize, seq: u64, problem: LogProblem) -> LogVerifi
 }
 
 /// Checks the hash chain and the numbering; reports the first problem.
+///
+/// ```
+/// use ctpat::lifecycle::{LogProblem, verify_log};
+/// # use ctpat::lifecycle::{Actor, Event, EventKind, Membership};
+/// # use ctpat::{BusinessType, Policy};
+/// # use time::macros::date;
+/// # let p = Policy::current();
+/// # let mut m = Membership::new(BusinessType::Importer);
+/// # for (k, a, d) in [
+/// #     (EventKind::ApplicationStarted, Actor::PartnerOfficer, date!(2024-01-02)),
+/// #     (EventKind::ProfileSubmitted, Actor::PartnerOfficer, date!(2024-01-10)),
+/// #     (EventKind::ProfileApproved, Actor::CbpScss, date!(2024-02-01)),
+/// #     (EventKind::Certified, Actor::CbpScss, date!(2024-03-01)),
+/// # ] {
+/// #     m.apply_mut(&Event::new(k), a, d, &p).unwrap();
+/// # }
+/// assert!(verify_log(&m.log).ok);
+/// m.log[2].reason = Some("edited".into());
+/// let v = verify_log(&m.log);
+/// assert_eq!((v.ok, v.index, v.problem), (false, Some(2), Some(LogProblem::Edited)));
+/// ```
 pub fn verify_log(log: &[LogEntry]) -> LogVerification {
     let n = log.len();
     let mut prev: Option<&LogEntry> = None;
@@ -189,6 +308,27 @@ impl super::membership::Membership {
     /// first bad entry), then re-applies every entry under `policy` and checks that each
     /// re-computed hash equals the logged one (`lifecycle.replay_mismatch`). An entry that the
     /// rules refuse fails with the rule's code, its path prefixed by `/log/<index>`.
+    ///
+    /// ```
+    /// # use ctpat::lifecycle::{Actor, Event, EventKind, Membership};
+    /// # use ctpat::{BusinessType, Policy};
+    /// # use time::macros::date;
+    /// # let p = Policy::current();
+    /// # let mut m = Membership::new(BusinessType::Importer);
+    /// # for (k, a, d) in [
+    /// #     (EventKind::ApplicationStarted, Actor::PartnerOfficer, date!(2024-01-02)),
+    /// #     (EventKind::ProfileSubmitted, Actor::PartnerOfficer, date!(2024-01-10)),
+    /// #     (EventKind::ProfileApproved, Actor::CbpScss, date!(2024-02-01)),
+    /// #     (EventKind::Certified, Actor::CbpScss, date!(2024-03-01)),
+    /// # ] {
+    /// #     m.apply_mut(&Event::new(k), a, d, &p).unwrap();
+    /// # }
+    /// let rebuilt = Membership::replay(BusinessType::Importer, &m.log, &p).unwrap();
+    /// assert_eq!(rebuilt, m);
+    /// m.log[1].at = date!(2024-01-09); // tampered with
+    /// let e = Membership::replay(BusinessType::Importer, &m.log, &p).unwrap_err();
+    /// assert_eq!((e.code(), e.path()), ("lifecycle.log_invalid", "/log/1"));
+    /// ```
     pub fn replay(
         business_type: crate::entity::BusinessType,
         log: &[LogEntry],
@@ -258,6 +398,11 @@ fn prefix_path(err: Error, index: usize) -> Error {
 
 impl LogProblem {
     /// The snake_case name used on the wire.
+    ///
+    /// ```
+    /// use ctpat::lifecycle::LogProblem;
+    /// assert_eq!(LogProblem::DateOrder.as_str(), "date_order");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Edited => "edited",

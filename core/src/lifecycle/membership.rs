@@ -15,12 +15,51 @@ use crate::error::Error;
 use crate::policy::Policy;
 
 /// Longest accepted `reason`, in characters.
+///
+/// ```
+/// use ctpat::lifecycle::MAX_REASON_CHARS;
+/// # use ctpat::lifecycle::{Actor, Event, EventKind, Membership};
+/// # use ctpat::{BusinessType, Policy};
+/// # use time::macros::date;
+/// # let p = Policy::current();
+/// # let mut m = Membership::new(BusinessType::Importer);
+/// # for (k, a, d) in [
+/// #     (EventKind::ApplicationStarted, Actor::PartnerOfficer, date!(2024-01-02)),
+/// #     (EventKind::ProfileSubmitted, Actor::PartnerOfficer, date!(2024-01-10)),
+/// #     (EventKind::ProfileApproved, Actor::CbpScss, date!(2024-02-01)),
+/// #     (EventKind::Certified, Actor::CbpScss, date!(2024-03-01)),
+/// # ] {
+/// #     m.apply_mut(&Event::new(k), a, d, &p).unwrap();
+/// # }
+/// let long = Event::new(EventKind::WithdrawalRequested).reason("x".repeat(MAX_REASON_CHARS + 1));
+/// assert!(m.apply(&long, Actor::PartnerOfficer, date!(2024-06-01), &p).is_err());
+/// ```
 pub const MAX_REASON_CHARS: usize = 1000;
 
 macro_rules! membership {
     ($($(#[doc = $doc:literal])* $date:ident,)*) => {
         /// One company's CTPAT membership for one business type: status, key dates, overlays and
         /// the audit log. State in, state out: it round-trips through JSON unchanged.
+        ///
+        /// ```
+        /// use ctpat::lifecycle::Status;
+        /// # use ctpat::lifecycle::{Actor, Event, EventKind, Membership};
+        /// # use ctpat::{BusinessType, Policy};
+        /// # use time::macros::date;
+        /// # let p = Policy::current();
+        /// # let mut m = Membership::new(BusinessType::Importer);
+        /// # for (k, a, d) in [
+        /// #     (EventKind::ApplicationStarted, Actor::PartnerOfficer, date!(2024-01-02)),
+        /// #     (EventKind::ProfileSubmitted, Actor::PartnerOfficer, date!(2024-01-10)),
+        /// #     (EventKind::ProfileApproved, Actor::CbpScss, date!(2024-02-01)),
+        /// #     (EventKind::Certified, Actor::CbpScss, date!(2024-03-01)),
+        /// # ] {
+        /// #     m.apply_mut(&Event::new(k), a, d, &p).unwrap();
+        /// # }
+        /// assert_eq!((m.status, m.certified_on, m.applied_on), (Status::Certified, Some(date!(2024-03-01)), Some(date!(2024-01-10))));
+        /// let json = serde_json::to_string(&m).unwrap();
+        /// assert_eq!(serde_json::from_str::<Membership>(&json).ok(), Some(m)); // state in, state out
+        /// ```
         #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[serde(deny_unknown_fields)]
@@ -98,6 +137,25 @@ membership! {
 }
 
 /// What one applied event did.
+///
+/// ```
+/// use ctpat::lifecycle::{BenefitCode, Status};
+/// # use ctpat::lifecycle::{Actor, Event, EventKind, Membership};
+/// # use ctpat::{BusinessType, Policy};
+/// # use time::macros::date;
+/// # let p = Policy::current();
+/// # let mut m = Membership::new(BusinessType::Importer);
+/// # for (k, a, d) in [
+/// #     (EventKind::ApplicationStarted, Actor::PartnerOfficer, date!(2024-01-02)),
+/// #     (EventKind::ProfileSubmitted, Actor::PartnerOfficer, date!(2024-01-10)),
+/// #     (EventKind::ProfileApproved, Actor::CbpScss, date!(2024-02-01)),
+/// # ] {
+/// #     m.apply_mut(&Event::new(k), a, d, &p).unwrap();
+/// # }
+/// let (_, t) = m.apply(&Event::new(EventKind::Certified), Actor::CbpScss, date!(2024-03-01), &p).unwrap();
+/// assert_eq!((t.id.as_str(), t.from, t.to, t.seq), ("T04", Status::Approved, Status::Certified, 4));
+/// assert!(t.benefits_gained.contains(&BenefitCode::AtsReductionTier1) && t.benefits_lost.is_empty());
+/// ```
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -157,6 +215,12 @@ pub(crate) fn plus_months(date: Date, months: u32, what: &str) -> Result<Date, E
 
 impl Membership {
     /// A membership that has not applied yet (status `none`, empty log).
+    ///
+    /// ```
+    /// use ctpat::lifecycle::{Membership, Status};
+    /// let m = Membership::new(ctpat::BusinessType::Exporter);
+    /// assert_eq!((m.status, m.log.len(), m.tier()), (Status::None, 0, None));
+    /// ```
     pub fn new(business_type: BusinessType) -> Self {
         Self {
             business_type,
@@ -187,11 +251,50 @@ impl Membership {
     }
 
     /// Date of the last log entry.
+    ///
+    /// ```
+    /// # use ctpat::lifecycle::{Actor, Event, EventKind, Membership};
+    /// # use ctpat::{BusinessType, Policy};
+    /// # use time::macros::date;
+    /// # let p = Policy::current();
+    /// # let mut m = Membership::new(BusinessType::Importer);
+    /// # for (k, a, d) in [
+    /// #     (EventKind::ApplicationStarted, Actor::PartnerOfficer, date!(2024-01-02)),
+    /// #     (EventKind::ProfileSubmitted, Actor::PartnerOfficer, date!(2024-01-10)),
+    /// #     (EventKind::ProfileApproved, Actor::CbpScss, date!(2024-02-01)),
+    /// #     (EventKind::Certified, Actor::CbpScss, date!(2024-03-01)),
+    /// # ] {
+    /// #     m.apply_mut(&Event::new(k), a, d, &p).unwrap();
+    /// # }
+    /// assert_eq!(m.last_event_on(), Some(date!(2024-03-01)));
+    /// assert_eq!(Membership::new(BusinessType::Importer).last_event_on(), None);
+    /// ```
     pub fn last_event_on(&self) -> Option<Date> {
         self.log.last().map(|e| e.at)
     }
 
     /// The tier (1, 2, 3) of the current status, or of the status before a suspension.
+    ///
+    /// ```
+    /// use ctpat::lifecycle::SuspensionCause;
+    /// # use ctpat::lifecycle::{Actor, Event, EventKind, Membership};
+    /// # use ctpat::{BusinessType, Policy};
+    /// # use time::macros::date;
+    /// # let p = Policy::current();
+    /// # let mut m = Membership::new(BusinessType::Importer);
+    /// # for (k, a, d) in [
+    /// #     (EventKind::ApplicationStarted, Actor::PartnerOfficer, date!(2024-01-02)),
+    /// #     (EventKind::ProfileSubmitted, Actor::PartnerOfficer, date!(2024-01-10)),
+    /// #     (EventKind::ProfileApproved, Actor::CbpScss, date!(2024-02-01)),
+    /// #     (EventKind::Certified, Actor::CbpScss, date!(2024-03-01)),
+    /// # ] {
+    /// #     m.apply_mut(&Event::new(k), a, d, &p).unwrap();
+    /// # }
+    /// assert_eq!(m.tier(), Some(1));
+    /// let suspend = Event::new(EventKind::Suspended).cause(SuspensionCause::BondDataMissing);
+    /// m.apply_mut(&suspend, Actor::CbpScss, date!(2025-01-06), &p).unwrap();
+    /// assert_eq!(m.tier(), Some(1)); // the tier held before the suspension
+    /// ```
     pub fn tier(&self) -> Option<u8> {
         match self.status {
             Status::Suspended => self.status_before_suspension.and_then(Status::tier),
@@ -204,6 +307,27 @@ impl Membership {
     /// `lifecycle.date_before_last_event`, `lifecycle.advance_required` (a deadline with a
     /// consequence passed: call [`Membership::advance`] first), `lifecycle.illegal_transition`,
     /// `lifecycle.actor_not_allowed`, then the guards of the event's row.
+    ///
+    /// ```
+    /// use ctpat::lifecycle::Status;
+    /// # use ctpat::lifecycle::{Actor, Event, EventKind, Membership};
+    /// # use ctpat::{BusinessType, Policy};
+    /// # use time::macros::date;
+    /// # let p = Policy::current();
+    /// # let mut m = Membership::new(BusinessType::Importer);
+    /// # for (k, a, d) in [
+    /// #     (EventKind::ApplicationStarted, Actor::PartnerOfficer, date!(2024-01-02)),
+    /// #     (EventKind::ProfileSubmitted, Actor::PartnerOfficer, date!(2024-01-10)),
+    /// #     (EventKind::ProfileApproved, Actor::CbpScss, date!(2024-02-01)),
+    /// #     (EventKind::Certified, Actor::CbpScss, date!(2024-03-01)),
+    /// # ] {
+    /// #     m.apply_mut(&Event::new(k), a, d, &p).unwrap();
+    /// # }
+    /// let (next, t) = m.apply(&Event::new(EventKind::WithdrawalRequested), Actor::PartnerOfficer, date!(2024-06-01), &p).unwrap();
+    /// assert_eq!((m.status, next.status, t.id.as_str()), (Status::Certified, Status::Withdrawn, "T15")); // `m` unchanged
+    /// let e = m.apply(&Event::new(EventKind::Certified), Actor::PartnerOfficer, date!(2024-06-01), &p).unwrap_err();
+    /// assert_eq!(e.code(), "lifecycle.illegal_transition");
+    /// ```
     pub fn apply(
         &self,
         event: &Event,
@@ -219,6 +343,29 @@ impl Membership {
 
     /// Like [`Membership::apply`], but updates `self` on success (unchanged on error) without
     /// copying the log.
+    ///
+    /// ```
+    /// use ctpat::lifecycle::Status;
+    /// # use ctpat::lifecycle::{Actor, Event, EventKind, Membership};
+    /// # use ctpat::{BusinessType, Policy};
+    /// # use time::macros::date;
+    /// # let p = Policy::current();
+    /// # let mut m = Membership::new(BusinessType::Importer);
+    /// # for (k, a, d) in [
+    /// #     (EventKind::ApplicationStarted, Actor::PartnerOfficer, date!(2024-01-02)),
+    /// #     (EventKind::ProfileSubmitted, Actor::PartnerOfficer, date!(2024-01-10)),
+    /// #     (EventKind::ProfileApproved, Actor::CbpScss, date!(2024-02-01)),
+    /// #     (EventKind::Certified, Actor::CbpScss, date!(2024-03-01)),
+    /// # ] {
+    /// #     m.apply_mut(&Event::new(k), a, d, &p).unwrap();
+    /// # }
+    /// let before = m.clone();
+    /// let early = m.apply_mut(&Event::new(EventKind::ValidationPassed), Actor::CbpScss, date!(2024-02-01), &p);
+    /// assert_eq!(early.map_err(|e| e.code()).err(), Some("lifecycle.date_before_last_event"));
+    /// assert_eq!(m, before); // unchanged on error
+    /// m.apply_mut(&Event::new(EventKind::ValidationPassed), Actor::CbpScss, date!(2025-02-01), &p).unwrap();
+    /// assert_eq!((m.status, m.log.len()), (Status::Validated, 5));
+    /// ```
     pub fn apply_mut(
         &mut self,
         event: &Event,

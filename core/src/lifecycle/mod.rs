@@ -41,6 +41,12 @@ pub use status::{Actor, Status};
 pub use table::{TRANSITIONS, Target, TransitionRule, rule_for, transitions};
 
 /// The table drawn as a Mermaid state diagram (docs/status-diagram.md is generated from it).
+///
+/// ```
+/// let d = ctpat::lifecycle::mermaid_diagram();
+/// assert!(d.starts_with("stateDiagram-v2\n"));
+/// assert!(d.contains("applicant --> approved"));
+/// ```
 pub fn mermaid_diagram() -> String {
     let mut out = String::from("stateDiagram-v2\n");
     let name = |s: Status| match s {

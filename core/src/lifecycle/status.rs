@@ -4,6 +4,12 @@ use serde::{Deserialize, Serialize};
 
 /// Where a company stands in CTPAT (domain.md §6.1). Tier, appeal, annual review and benefit
 /// restrictions are separate axes, not statuses.
+///
+/// ```
+/// use ctpat::lifecycle::Status;
+/// assert_eq!(serde_json::to_value(Status::PreApplicant).ok(), Some(serde_json::json!("pre_applicant")));
+/// assert_eq!(Status::Tier3.to_string(), "tier3");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -36,6 +42,12 @@ pub enum Status {
 
 impl Status {
     /// Every status, in lifecycle order.
+    ///
+    /// ```
+    /// use ctpat::lifecycle::Status;
+    /// assert_eq!(Status::ALL.len(), 12);
+    /// assert_eq!(Status::ALL.first(), Some(&Status::None));
+    /// ```
     pub const ALL: &'static [Status] = &[
         Self::None,
         Self::PreApplicant,
@@ -52,9 +64,18 @@ impl Status {
     ];
 
     /// The member statuses (domain.md §6.2 `member`: tier 1, 2 or 3).
+    ///
+    /// ```
+    /// use ctpat::lifecycle::Status;
+    /// assert!(Status::ALL.iter().all(|s| Status::MEMBER.contains(s) == s.is_member()));
+    /// ```
     pub const MEMBER: &'static [Status] = &[Self::Certified, Self::Validated, Self::Tier3];
 
     /// The snake_case name used on the wire.
+    ///
+    /// ```
+    /// assert_eq!(ctpat::lifecycle::Status::Suspended.as_str(), "suspended");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Self::None => "none",
@@ -73,6 +94,12 @@ impl Status {
     }
 
     /// The tier a member status stands for (1, 2 or 3); `None` for every other status.
+    ///
+    /// ```
+    /// use ctpat::lifecycle::Status;
+    /// assert_eq!(Status::Validated.tier(), Some(2));
+    /// assert_eq!(Status::Suspended.tier(), None);
+    /// ```
     pub fn tier(self) -> Option<u8> {
         match self {
             Self::Certified => Some(1),
@@ -83,6 +110,12 @@ impl Status {
     }
 
     /// Whether the status is certified, validated or tier3.
+    ///
+    /// ```
+    /// use ctpat::lifecycle::Status;
+    /// assert!(Status::Certified.is_member());
+    /// assert!(!Status::Approved.is_member() && !Status::Suspended.is_member());
+    /// ```
     pub fn is_member(self) -> bool {
         self.tier().is_some()
     }
@@ -95,6 +128,12 @@ impl std::fmt::Display for Status {
 }
 
 /// Who causes an event (domain.md §6.1).
+///
+/// ```
+/// use ctpat::lifecycle::Actor;
+/// assert_eq!(serde_json::from_str::<Actor>("\"cbp_scss\"").ok(), Some(Actor::CbpScss));
+/// assert_eq!(Actor::CbpHq.to_string(), "cbp_hq");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -115,6 +154,11 @@ pub enum Actor {
 
 impl Actor {
     /// Every actor.
+    ///
+    /// ```
+    /// use ctpat::lifecycle::Actor;
+    /// assert_eq!(Actor::ALL.iter().filter(|a| a.is_partner()).count(), 3);
+    /// ```
     pub const ALL: &'static [Actor] = &[
         Self::PartnerOfficer,
         Self::PartnerPoc,
@@ -125,6 +169,10 @@ impl Actor {
     ];
 
     /// The snake_case name used on the wire.
+    ///
+    /// ```
+    /// assert_eq!(ctpat::lifecycle::Actor::PartnerPoc.as_str(), "partner_poc");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Self::PartnerOfficer => "partner_officer",
@@ -137,6 +185,12 @@ impl Actor {
     }
 
     /// Whether the actor acts for the partner company.
+    ///
+    /// ```
+    /// use ctpat::lifecycle::Actor;
+    /// assert!(Actor::PartnerUser.is_partner());
+    /// assert!(!Actor::CbpScss.is_partner() && !Actor::System.is_partner());
+    /// ```
     pub fn is_partner(self) -> bool {
         matches!(
             self,

@@ -11,6 +11,13 @@ use Status::{
 };
 
 /// Where a transition leads.
+///
+/// ```
+/// use ctpat::lifecycle::{EventKind, Target, rule_for};
+/// assert_eq!(rule_for(EventKind::Reinstated).map(|r| r.to), Some(Target::BeforeSuspension));
+/// let json = serde_json::to_value(Target::Status(ctpat::lifecycle::Status::Certified)).ok();
+/// assert_eq!(json, Some(serde_json::json!({"kind": "status", "status": "certified"})));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "kind", content = "status")]
@@ -26,6 +33,13 @@ pub enum Target {
 }
 
 /// One row of the transition table.
+///
+/// ```
+/// use ctpat::lifecycle::{Actor, EventKind, rule_for};
+/// let t12 = rule_for(EventKind::SuspensionResponseMissed).unwrap();
+/// assert_eq!((t12.id, t12.actors), ("T12", &[Actor::System][..]));
+/// assert!(t12.deadline_driven);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TransitionRule {
@@ -61,6 +75,12 @@ const NON_TERMINAL: &[Status] = &[
 const APPEALABLE: &[Status] = &[Rejected, Ineligible, Suspended, Removed];
 
 /// The transition table: one row per event kind.
+///
+/// ```
+/// use ctpat::lifecycle::{EventKind, TRANSITIONS};
+/// assert_eq!(TRANSITIONS.len(), EventKind::ALL.len()); // one row per event kind
+/// assert_eq!(TRANSITIONS.iter().filter(|r| r.id.starts_with('T')).count(), 18);
+/// ```
 pub const TRANSITIONS: &[TransitionRule] = &[
     TransitionRule {
         id: "T01",
@@ -315,11 +335,23 @@ pub const TRANSITIONS: &[TransitionRule] = &[
 ];
 
 /// Every row of the transition table.
+///
+/// ```
+/// use ctpat::lifecycle::{TRANSITIONS, transitions};
+/// assert_eq!(transitions().len(), TRANSITIONS.len());
+/// assert_eq!(transitions()[0].id, "T01");
+/// ```
 pub fn transitions() -> &'static [TransitionRule] {
     TRANSITIONS
 }
 
 /// The row for an event kind.
+///
+/// ```
+/// use ctpat::lifecycle::{EventKind, Status, Target, rule_for};
+/// let t04 = rule_for(EventKind::Certified).unwrap();
+/// assert_eq!((t04.id, t04.from, t04.to), ("T04", &[Status::Approved][..], Target::Status(Status::Certified)));
+/// ```
 pub fn rule_for(kind: EventKind) -> Option<&'static TransitionRule> {
     TRANSITIONS.iter().find(|r| r.event == kind)
 }

@@ -3,6 +3,12 @@
 use serde::Serialize;
 
 /// One structural check a loaded catalogue must pass.
+///
+/// ```
+/// use ctpat::msc::CATALOGUE_CHECKS;
+/// let dup = CATALOGUE_CHECKS.iter().find(|c| c.code == "catalogue.duplicate_id");
+/// assert!(dup.is_some_and(|c| c.source.contains("§4.3")));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CatalogueCheck {
@@ -18,6 +24,11 @@ const FORMAT: &str = "domain.md §4.6 (catalogue as data)";
 const IDS: &str = "domain.md §4.3 (ids are `<category>.<n>` in one global space)";
 
 /// Every check [`crate::msc::Catalogue::from_json`] applies, as data.
+///
+/// ```
+/// use ctpat::msc::CATALOGUE_CHECKS;
+/// assert!(CATALOGUE_CHECKS.iter().all(|c| c.code.starts_with("catalogue.") && !c.description.is_empty()));
+/// ```
 pub const CATALOGUE_CHECKS: &[CatalogueCheck] = &[
     CatalogueCheck {
         code: "catalogue.invalid_type",

@@ -26,9 +26,21 @@ use crate::error::Error;
 pub use checks::{CATALOGUE_CHECKS, CatalogueCheck};
 
 /// The embedded 2019 catalogue text (core/data/msc-2019.json).
+///
+/// ```
+/// let value: serde_json::Value = serde_json::from_str(ctpat::msc::EMBEDDED_JSON).unwrap_or_default();
+/// assert_eq!(value["version"], "msc-2019-partial");
+/// assert_eq!(value["complete"], false);
+/// ```
 pub const EMBEDDED_JSON: &str = include_str!("../../data/msc-2019.json");
 
 /// Whether a criterion is required for certification.
+///
+/// ```
+/// use ctpat::msc::{Catalogue, Level};
+/// assert_eq!(Catalogue::embedded().criterion("4.1").map(|c| c.level), Some(Level::Must));
+/// assert!(Level::Must < Level::Should);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -41,6 +53,10 @@ pub enum Level {
 
 impl Level {
     /// The snake_case name used on the wire.
+    ///
+    /// ```
+    /// assert_eq!(ctpat::msc::Level::Should.as_str(), "should");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Must => "must",
@@ -49,6 +65,12 @@ impl Level {
     }
 
     /// Parses `must` or `should`.
+    ///
+    /// ```
+    /// use ctpat::msc::Level;
+    /// assert_eq!(Level::from_code("must"), Some(Level::Must));
+    /// assert_eq!(Level::from_code("MUST"), None);
+    /// ```
     pub fn from_code(code: &str) -> Option<Self> {
         [Self::Must, Self::Should]
             .into_iter()
@@ -57,6 +79,12 @@ impl Level {
 }
 
 /// One of the three focus areas of the 2019 MSC (domain.md §4.2).
+///
+/// ```
+/// let areas = &ctpat::msc::Catalogue::embedded().focus_areas;
+/// let codes: Vec<_> = areas.iter().map(|a| a.code.as_str()).collect();
+/// assert_eq!(codes, ["corporate_security", "transportation_security", "people_and_physical_security"]);
+/// ```
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -68,6 +96,11 @@ pub struct FocusArea {
 }
 
 /// One criteria category (domain.md §4.2: 12 in 2019).
+///
+/// ```
+/// let cyber = ctpat::msc::Catalogue::embedded().category(4);
+/// assert_eq!(cyber.map(|c| (c.name.as_str(), c.new_in_2019)), Some(("Cybersecurity", true)));
+/// ```
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -87,6 +120,13 @@ pub struct Category {
 }
 
 /// One Minimum Security Criterion.
+///
+/// ```
+/// use ctpat::msc::{Catalogue, Level};
+/// let c = Catalogue::embedded().criterion("7.37");
+/// assert_eq!(c.map(|c| (c.category, c.level)), Some((7, Level::Must)));
+/// assert!(c.is_some_and(|c| !c.text.is_empty() && !c.source.is_empty()));
+/// ```
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -123,12 +163,26 @@ pub struct Criterion {
 
 impl Criterion {
     /// Whether the criterion applies to `business_type`.
+    ///
+    /// ```
+    /// use ctpat::{BusinessType, msc::Catalogue};
+    /// let c = Catalogue::embedded().criterion("1.1");
+    /// assert!(c.is_some_and(|c| c.applies_to(BusinessType::Importer)));
+    /// assert!(c.is_some_and(|c| !c.applies_to(BusinessType::SeaCarrier)));
+    /// ```
     pub fn applies_to(&self, business_type: BusinessType) -> bool {
         self.applies_to.contains(&business_type)
     }
 }
 
 /// A criterion the sources mention but whose id is unknown (not part of the criteria).
+///
+/// ```
+/// let gaps = &ctpat::msc::Catalogue::embedded().gaps;
+/// assert!(gaps.iter().any(|g| g.reference == "1.x"));
+/// // A gap is never a criterion.
+/// assert!(ctpat::msc::Catalogue::embedded().criterion("1.x").is_none());
+/// ```
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -144,6 +198,14 @@ pub struct Gap {
 }
 
 /// A versioned MSC catalogue (domain.md §4.6).
+///
+/// ```
+/// use ctpat::msc::Catalogue;
+/// use time::macros::date;
+/// let cat = Catalogue::embedded();
+/// assert_eq!((cat.version.as_str(), cat.effective_from), ("msc-2019-partial", date!(2020-01-01)));
+/// assert_eq!(cat.focus_areas.len(), 3);
+/// ```
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -178,6 +240,12 @@ pub struct Catalogue {
 
 impl Catalogue {
     /// The partial 2019 catalogue embedded in the library (`complete: false`).
+    ///
+    /// ```
+    /// let cat = ctpat::msc::Catalogue::embedded();
+    /// assert!(!cat.complete);
+    /// assert_eq!(cat.criteria.len(), 13);
+    /// ```
     pub fn embedded() -> &'static Catalogue {
         static EMBEDDED: std::sync::OnceLock<Catalogue> = std::sync::OnceLock::new();
         EMBEDDED.get_or_init(|| {
@@ -201,27 +269,64 @@ impl Catalogue {
     ///
     /// Text that is not JSON → `invalid_json`; any structural problem → `Error::Rejected` with
     /// code `catalogue.invalid` and one finding per problem (path into the catalogue).
+    ///
+    /// ```
+    /// use ctpat::msc::Catalogue;
+    /// let c = r#"{"id": "4.1", "category": 4, "level": "must", "applies_to": ["importer"], "text": "t"}"#;
+    /// let ok = Catalogue::from_json(&format!(r#"{{"version": "v1", "effective_from": "2020-01-01", "criteria": [{c}]}}"#));
+    /// assert_eq!(ok.map(|cat| cat.categories.len()).ok(), Some(12)); // the 2019 categories by default
+    /// let dup = Catalogue::from_json(&format!(r#"{{"version": "v1", "effective_from": "2020-01-01", "criteria": [{c}, {c}]}}"#));
+    /// let e = dup.err().unwrap();
+    /// assert_eq!((e.code(), e.findings()[0].code.as_str()), ("catalogue.invalid", "catalogue.duplicate_id"));
+    /// assert_eq!(Catalogue::from_json("{").err().map(|e| e.code()), Some("invalid_json"));
+    /// ```
     pub fn from_json(text: &str) -> Result<Self, Error> {
         let value: serde_json::Value = serde_json::from_str(text)?;
         Self::from_value(&value)
     }
 
     /// Validates a catalogue already parsed as JSON (see [`Catalogue::from_json`]).
+    ///
+    /// ```
+    /// use ctpat::msc::Catalogue;
+    /// let v = serde_json::json!({"version": "", "effective_from": "2020-01-01", "criteria": []});
+    /// let e = Catalogue::from_value(&v).err().unwrap();
+    /// assert!(e.findings().iter().any(|f| f.code == "catalogue.empty_version" && f.path == "/version"));
+    /// ```
     pub fn from_value(value: &serde_json::Value) -> Result<Self, Error> {
         load::load(value)
     }
 
     /// The criterion with this id.
+    ///
+    /// ```
+    /// let cat = ctpat::msc::Catalogue::embedded();
+    /// assert_eq!(cat.criterion("12.5").map(|c| c.category), Some(12));
+    /// assert!(cat.criterion("99.1").is_none());
+    /// ```
     pub fn criterion(&self, id: &str) -> Option<&Criterion> {
         self.criteria.iter().find(|c| c.id == id)
     }
 
     /// The category with this number.
+    ///
+    /// ```
+    /// let cat = ctpat::msc::Catalogue::embedded();
+    /// assert_eq!(cat.category(9).map(|c| c.name.as_str()), Some("Physical Security"));
+    /// assert!(cat.category(13).is_none());
+    /// ```
     pub fn category(&self, number: u32) -> Option<&Category> {
         self.categories.iter().find(|c| c.number == number)
     }
 
     /// Criteria that apply to `business_type`, in catalogue order.
+    ///
+    /// ```
+    /// use ctpat::{BusinessType, msc::Catalogue};
+    /// let cat = Catalogue::embedded();
+    /// assert_eq!(cat.applicable(BusinessType::Importer).count(), 11);
+    /// assert!(cat.applicable(BusinessType::SeaCarrier).all(|c| c.id != "1.1"));
+    /// ```
     pub fn applicable(&self, business_type: BusinessType) -> impl Iterator<Item = &Criterion> {
         self.criteria
             .iter()

@@ -10,6 +10,25 @@ use crate::portal::rules::{
 };
 
 /// The answer of [`authorize`].
+///
+/// ```
+/// use ctpat::portal::{Action, Principal, authorize};
+/// # let account: ctpat::portal::Account = serde_json::from_value(serde_json::json!({
+/// #     "account_id": "A1", "business_type": "importer", "company_name": "Zenith Trading", "status": "certified",
+/// #     "contacts": [
+/// #         {"name": "Pat", "email": "pat@acme.example", "role": "company_officer", "is_poc": true, "is_primary_poc": true},
+/// #         {"name": "Lee", "email": "lee@acme.example", "role": "employee", "is_poc": true}],
+/// #     "designated_users": ["dana@acme.example"]
+/// # })).unwrap();
+/// # let pat = ctpat::portal::Principal::User { email: "pat@acme.example".into(), account_id: "A1".into() };
+/// # let lee = ctpat::portal::Principal::User { email: "lee@acme.example".into(), account_id: "A1".into() };
+/// # let day = time::macros::date!(2025-01-15);
+/// # let policy = ctpat::Policy::current();
+/// let d = authorize(&Principal::Anonymous, Action::ViewAccount, &account, day, &policy);
+/// assert!(!d.allowed);
+/// assert_eq!(d.code, "portal.v1.login_required");
+/// assert!(d.reason.starts_with("`view_account` by `anonymous`"));
+/// ```
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -25,6 +44,23 @@ pub struct Decision {
 }
 
 /// A user's place in an account.
+///
+/// ```
+/// use ctpat::portal::authorize::{Membership, Relation, relation};
+/// # let account: ctpat::portal::Account = serde_json::from_value(serde_json::json!({
+/// #     "account_id": "A1", "business_type": "importer", "company_name": "Zenith Trading", "status": "certified",
+/// #     "contacts": [
+/// #         {"name": "Pat", "email": "pat@acme.example", "role": "company_officer", "is_poc": true, "is_primary_poc": true},
+/// #         {"name": "Lee", "email": "lee@acme.example", "role": "employee", "is_poc": true}],
+/// #     "designated_users": ["dana@acme.example"]
+/// # })).unwrap();
+/// # let pat = ctpat::portal::Principal::User { email: "pat@acme.example".into(), account_id: "A1".into() };
+/// # let lee = ctpat::portal::Principal::User { email: "lee@acme.example".into(), account_id: "A1".into() };
+/// # let day = time::macros::date!(2025-01-15);
+/// # let policy = ctpat::Policy::current();
+/// let lee_in_a1 = Membership { poc: true, ..Membership::default() };
+/// assert_eq!(relation(&lee, &account), Relation::Member(lee_in_a1));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Membership {
     /// A POC (primary or not).
@@ -49,6 +85,25 @@ impl Membership {
 }
 
 /// How a principal relates to an account.
+///
+/// ```
+/// use ctpat::portal::{Principal, authorize::{Relation, relation}};
+/// # let account: ctpat::portal::Account = serde_json::from_value(serde_json::json!({
+/// #     "account_id": "A1", "business_type": "importer", "company_name": "Zenith Trading", "status": "certified",
+/// #     "contacts": [
+/// #         {"name": "Pat", "email": "pat@acme.example", "role": "company_officer", "is_poc": true, "is_primary_poc": true},
+/// #         {"name": "Lee", "email": "lee@acme.example", "role": "employee", "is_poc": true}],
+/// #     "designated_users": ["dana@acme.example"]
+/// # })).unwrap();
+/// # let pat = ctpat::portal::Principal::User { email: "pat@acme.example".into(), account_id: "A1".into() };
+/// # let lee = ctpat::portal::Principal::User { email: "lee@acme.example".into(), account_id: "A1".into() };
+/// # let day = time::macros::date!(2025-01-15);
+/// # let policy = ctpat::Policy::current();
+/// let elsewhere = Principal::User { email: "pat@acme.example".into(), account_id: "A9".into() };
+/// assert_eq!(relation(&elsewhere, &account), Relation::OtherAccount);
+/// let stranger = Principal::User { email: "eve@acme.example".into(), account_id: "A1".into() };
+/// assert_eq!(relation(&stranger, &account), Relation::Stranger);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Relation {
     /// Nobody logged in.
@@ -71,6 +126,23 @@ pub enum Relation {
 }
 
 /// Works out how `principal` relates to `account`.
+///
+/// ```
+/// use ctpat::portal::{Principal, authorize::{Relation, relation}};
+/// # let account: ctpat::portal::Account = serde_json::from_value(serde_json::json!({
+/// #     "account_id": "A1", "business_type": "importer", "company_name": "Zenith Trading", "status": "certified",
+/// #     "contacts": [
+/// #         {"name": "Pat", "email": "pat@acme.example", "role": "company_officer", "is_poc": true, "is_primary_poc": true},
+/// #         {"name": "Lee", "email": "lee@acme.example", "role": "employee", "is_poc": true}],
+/// #     "designated_users": ["dana@acme.example"]
+/// # })).unwrap();
+/// # let pat = ctpat::portal::Principal::User { email: "pat@acme.example".into(), account_id: "A1".into() };
+/// # let lee = ctpat::portal::Principal::User { email: "lee@acme.example".into(), account_id: "A1".into() };
+/// # let day = time::macros::date!(2025-01-15);
+/// # let policy = ctpat::Policy::current();
+/// assert_eq!(relation(&Principal::CbpScss, &account), Relation::Scss);
+/// assert!(matches!(relation(&pat, &account), Relation::Member(m) if m.primary_poc && m.officer));
+/// ```
 pub fn relation(principal: &Principal, account: &Account) -> Relation {
     match principal {
         Principal::Anonymous => Relation::Anonymous,
@@ -136,6 +208,25 @@ fn when_matches(when: When, account: &Account, as_of: Date, policy: &Policy) -> 
 }
 
 /// Whether `rule` applies to this request.
+///
+/// ```
+/// use ctpat::portal::{ACCESS_RULES, Action, Principal, authorize::{relation, rule_matches}};
+/// # let account: ctpat::portal::Account = serde_json::from_value(serde_json::json!({
+/// #     "account_id": "A1", "business_type": "importer", "company_name": "Zenith Trading", "status": "certified",
+/// #     "contacts": [
+/// #         {"name": "Pat", "email": "pat@acme.example", "role": "company_officer", "is_poc": true, "is_primary_poc": true},
+/// #         {"name": "Lee", "email": "lee@acme.example", "role": "employee", "is_poc": true}],
+/// #     "designated_users": ["dana@acme.example"]
+/// # })).unwrap();
+/// # let pat = ctpat::portal::Principal::User { email: "pat@acme.example".into(), account_id: "A1".into() };
+/// # let lee = ctpat::portal::Principal::User { email: "lee@acme.example".into(), account_id: "A1".into() };
+/// # let day = time::macros::date!(2025-01-15);
+/// # let policy = ctpat::Policy::current();
+/// let rule = ACCESS_RULES.iter().find(|r| r.code == "lifecycle.hq_removes").unwrap();
+/// let hq = relation(&Principal::CbpHq, &account);
+/// assert!(rule_matches(rule, hq, Action::Remove, &account, day, &policy));
+/// assert!(!rule_matches(rule, hq, Action::Certify, &account, day, &policy));
+/// ```
 pub fn rule_matches(
     rule: &AccessRule,
     rel: Relation,
@@ -150,6 +241,24 @@ pub fn rule_matches(
 }
 
 /// The rule that decides the request, if any (`None`: default deny).
+///
+/// ```
+/// use ctpat::portal::{Action, authorize::deciding_rule};
+/// # let account: ctpat::portal::Account = serde_json::from_value(serde_json::json!({
+/// #     "account_id": "A1", "business_type": "importer", "company_name": "Zenith Trading", "status": "certified",
+/// #     "contacts": [
+/// #         {"name": "Pat", "email": "pat@acme.example", "role": "company_officer", "is_poc": true, "is_primary_poc": true},
+/// #         {"name": "Lee", "email": "lee@acme.example", "role": "employee", "is_poc": true}],
+/// #     "designated_users": ["dana@acme.example"]
+/// # })).unwrap();
+/// # let pat = ctpat::portal::Principal::User { email: "pat@acme.example".into(), account_id: "A1".into() };
+/// # let lee = ctpat::portal::Principal::User { email: "lee@acme.example".into(), account_id: "A1".into() };
+/// # let day = time::macros::date!(2025-01-15);
+/// # let policy = ctpat::Policy::current();
+/// let rule = deciding_rule(&lee, Action::SignPartnerAgreement, &account, day, &policy);
+/// assert_eq!(rule.map(|r| r.code), Some("action.officer_only")); // Lee is an employee
+/// assert!(deciding_rule(&pat, Action::Remove, &account, day, &policy).is_some_and(|r| r.code == "lifecycle.cbp_actions_cbp_only"));
+/// ```
 pub fn deciding_rule(
     principal: &Principal,
     action: Action,
@@ -170,7 +279,7 @@ pub fn deciding_rule(
 /// ```
 /// use ctpat::portal::{Account, Action, Principal, authorize};
 /// let account: Account = serde_json::from_value(serde_json::json!({
-///     "account_id": "A1", "business_type": "importer", "company_name": "Acme",
+///     "account_id": "A1", "business_type": "importer", "company_name": "Zenith Trading",
 ///     "status": "certified",
 ///     "contacts": [{"name": "Pat", "email": "pat@acme.example", "role": "company_officer",
 ///                   "is_poc": true, "is_primary_poc": true}]

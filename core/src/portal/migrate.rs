@@ -12,6 +12,12 @@ use crate::portal::model::{
 };
 
 /// One security model of a Portal 2.0 company profile (one per business type).
+///
+/// ```
+/// use ctpat::portal::{AccountStatus, SecurityModel};
+/// let m: SecurityModel = serde_json::from_str(r#"{"business_type": "importer", "status": "suspended", "bond_data_missing": true}"#).unwrap();
+/// assert_eq!((m.status, m.account_id), (AccountStatus::Suspended, None));
+/// ```
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -32,6 +38,20 @@ pub struct SecurityModel {
 }
 
 /// A Portal 2.0 company profile (domain.md §7.1: Trade Account with security models).
+///
+/// ```
+/// # let profile: ctpat::portal::CompanyProfile = serde_json::from_value(serde_json::json!({
+/// #     "profile_id": "P7", "company_name": "Zenith Trading",
+/// #     "security_models": [{"business_type": "importer", "status": "certified"},
+/// #                         {"business_type": "exporter", "status": "applicant"}],
+/// #     "contacts": [{"name": "Pat", "email": "pat@acme.example", "role": "company_officer", "is_poc": true, "is_primary_poc": true},
+/// #                  {"name": "Lee", "email": "lee@acme.example", "role": "employee"}],
+/// #     "users": [{"email": "Dana@Acme.example"}],
+/// #     "documents": [{"id": "d1", "business_type": "exporter"}, {"id": "d2"}]
+/// # })).unwrap();
+/// assert_eq!(profile.security_models.len(), 2);
+/// assert!(!format!("{profile:?}").contains("Zenith")); // the company name never shows in Debug output
+/// ```
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -91,6 +111,24 @@ fn belongs(tag: Option<BusinessType>, business_type: BusinessType) -> bool {
 /// Errors (paths into the call, under `/profile`): no security model, two models of one
 /// business type, a document or agreement tagged with a type the profile has no model for,
 /// two models mapped to one account id.
+///
+/// ```
+/// use ctpat::portal::{PortalGeneration, split_company_profile};
+/// # let profile: ctpat::portal::CompanyProfile = serde_json::from_value(serde_json::json!({
+/// #     "profile_id": "P7", "company_name": "Zenith Trading",
+/// #     "security_models": [{"business_type": "importer", "status": "certified"},
+/// #                         {"business_type": "exporter", "status": "applicant"}],
+/// #     "contacts": [{"name": "Pat", "email": "pat@acme.example", "role": "company_officer", "is_poc": true, "is_primary_poc": true},
+/// #                  {"name": "Lee", "email": "lee@acme.example", "role": "employee"}],
+/// #     "users": [{"email": "Dana@Acme.example"}],
+/// #     "documents": [{"id": "d1", "business_type": "exporter"}, {"id": "d2"}]
+/// # })).unwrap();
+/// let accounts = split_company_profile(&profile).unwrap();
+/// let ids: Vec<_> = accounts.iter().map(|a| a.account_id.as_str()).collect();
+/// assert_eq!(ids, ["P7-importer", "P7-exporter"]);
+/// assert_eq!((accounts[0].documents.len(), accounts[1].documents.len()), (1, 2)); // d1 goes to the exporter only
+/// assert!(accounts.iter().all(|a| a.portal_generation == Some(PortalGeneration::V3) && a.migrated_from.as_deref() == Some("P7")));
+/// ```
 pub fn split_company_profile(profile: &CompanyProfile) -> Result<Vec<Account>, Error> {
     if profile.security_models.is_empty() {
         return Err(Error::input_code(
@@ -187,6 +225,21 @@ pub fn split_company_profile(profile: &CompanyProfile) -> Result<Vec<Account>, E
 }
 
 /// Every login that reaches the profile: POC e-mails and designated users, canonical form.
+///
+/// ```
+/// use ctpat::portal::migrate::profile_logins;
+/// # let profile: ctpat::portal::CompanyProfile = serde_json::from_value(serde_json::json!({
+/// #     "profile_id": "P7", "company_name": "Zenith Trading",
+/// #     "security_models": [{"business_type": "importer", "status": "certified"},
+/// #                         {"business_type": "exporter", "status": "applicant"}],
+/// #     "contacts": [{"name": "Pat", "email": "pat@acme.example", "role": "company_officer", "is_poc": true, "is_primary_poc": true},
+/// #                  {"name": "Lee", "email": "lee@acme.example", "role": "employee"}],
+/// #     "users": [{"email": "Dana@Acme.example"}],
+/// #     "documents": [{"id": "d1", "business_type": "exporter"}, {"id": "d2"}]
+/// # })).unwrap();
+/// let emails: Vec<_> = profile_logins(&profile).into_iter().map(|l| l.email).collect();
+/// assert_eq!(emails, ["dana@acme.example", "pat@acme.example"]); // Lee is no POC
+/// ```
 pub fn profile_logins(profile: &CompanyProfile) -> Vec<Login> {
     let mut all: Vec<Login> = profile
         .contacts

@@ -9,6 +9,11 @@ use serde::{Deserialize, Serialize};
 use crate::entity::{BusinessType, ContactRole};
 
 /// Membership status of an account, with the names of domain.md §6.1.
+///
+/// ```
+/// use ctpat::portal::AccountStatus;
+/// assert_eq!(serde_json::from_str::<AccountStatus>("\"tier3\"").ok(), Some(AccountStatus::Tier3));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -39,6 +44,13 @@ pub enum AccountStatus {
 
 impl AccountStatus {
     /// Every status, in declaration order.
+    ///
+    /// ```
+    /// use ctpat::portal::AccountStatus;
+    /// assert_eq!(AccountStatus::ALL.len(), 11);
+    /// // The lifecycle's statuses without `none`.
+    /// assert!(AccountStatus::ALL.iter().all(|s| ctpat::lifecycle::Status::ALL.iter().any(|l| l.as_str() == s.as_str())));
+    /// ```
     pub const ALL: &'static [AccountStatus] = &[
         Self::PreApplicant,
         Self::Applicant,
@@ -54,6 +66,10 @@ impl AccountStatus {
     ];
 
     /// The snake_case name used on the wire.
+    ///
+    /// ```
+    /// assert_eq!(ctpat::portal::AccountStatus::PreApplicant.as_str(), "pre_applicant");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Self::PreApplicant => "pre_applicant",
@@ -72,6 +88,12 @@ impl AccountStatus {
 }
 
 /// The portal generation an account belongs to (domain.md §7.1).
+///
+/// ```
+/// use ctpat::portal::PortalGeneration;
+/// assert_eq!(serde_json::to_value(PortalGeneration::V3).ok(), Some(serde_json::json!("v3")));
+/// assert!(PortalGeneration::V1 < PortalGeneration::V2);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -85,6 +107,13 @@ pub enum PortalGeneration {
 }
 
 /// A company contact of an account. The e-mail address is also the contact's login id.
+///
+/// ```
+/// use ctpat::portal::Contact;
+/// let c: Contact = serde_json::from_str(r#"{"name": "Pat Doe", "email": "pat@acme.example", "role": "employee"}"#).unwrap();
+/// assert!(!c.is_poc && !c.is_primary_poc);
+/// assert!(!format!("{c:?}").contains("Pat Doe")); // the name never shows in Debug output
+/// ```
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -109,11 +138,45 @@ pub struct Contact {
 
 impl Contact {
     /// Whether the contact is a POC (a primary POC always is).
+    ///
+    /// ```
+    /// # let account: ctpat::portal::Account = serde_json::from_value(serde_json::json!({
+    /// #     "account_id": "A1", "business_type": "importer", "company_name": "Zenith Trading", "status": "certified",
+    /// #     "contacts": [
+    /// #         {"name": "Pat", "email": "pat@acme.example", "role": "company_officer", "is_poc": true, "is_primary_poc": true},
+    /// #         {"name": "Lee", "email": "lee@acme.example", "role": "employee", "is_poc": true}],
+    /// #     "designated_users": ["dana@acme.example"]
+    /// # })).unwrap();
+    /// # let pat = ctpat::portal::Principal::User { email: "pat@acme.example".into(), account_id: "A1".into() };
+    /// # let lee = ctpat::portal::Principal::User { email: "lee@acme.example".into(), account_id: "A1".into() };
+    /// # let day = time::macros::date!(2025-01-15);
+    /// # let policy = ctpat::Policy::current();
+    /// assert!(account.contacts.iter().all(|c| c.is_any_poc()));
+    /// let mut c = account.contacts[0].clone();
+    /// c.is_poc = false; // still the primary POC
+    /// assert!(c.is_any_poc());
+    /// ```
     pub fn is_any_poc(&self) -> bool {
         self.is_poc || self.is_primary_poc
     }
 
     /// Whether the contact's e-mail is `email` (case-insensitive).
+    ///
+    /// ```
+    /// # let account: ctpat::portal::Account = serde_json::from_value(serde_json::json!({
+    /// #     "account_id": "A1", "business_type": "importer", "company_name": "Zenith Trading", "status": "certified",
+    /// #     "contacts": [
+    /// #         {"name": "Pat", "email": "pat@acme.example", "role": "company_officer", "is_poc": true, "is_primary_poc": true},
+    /// #         {"name": "Lee", "email": "lee@acme.example", "role": "employee", "is_poc": true}],
+    /// #     "designated_users": ["dana@acme.example"]
+    /// # })).unwrap();
+    /// # let pat = ctpat::portal::Principal::User { email: "pat@acme.example".into(), account_id: "A1".into() };
+    /// # let lee = ctpat::portal::Principal::User { email: "lee@acme.example".into(), account_id: "A1".into() };
+    /// # let day = time::macros::date!(2025-01-15);
+    /// # let policy = ctpat::Policy::current();
+    /// assert!(account.contacts[0].has_email(" PAT@acme.example "));
+    /// assert!(!account.contacts[0].has_email("lee@acme.example"));
+    /// ```
     pub fn has_email(&self, email: &str) -> bool {
         self.email.as_deref().is_some_and(|e| same_email(e, email))
     }
@@ -136,6 +199,12 @@ impl std::fmt::Debug for Contact {
 }
 
 /// A reference to a document held in the portal (the document itself is not modelled).
+///
+/// ```
+/// use ctpat::{BusinessType, portal::model::DocumentRef};
+/// let d: DocumentRef = serde_json::from_str(r#"{"id": "d1", "business_type": "exporter"}"#).unwrap();
+/// assert_eq!((d.id.as_str(), d.business_type), ("d1", Some(BusinessType::Exporter)));
+/// ```
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -151,6 +220,12 @@ pub struct DocumentRef {
 }
 
 /// A reference to a signed agreement (partner agreement, SVI, MRA, ...).
+///
+/// ```
+/// use ctpat::portal::model::AgreementRef;
+/// let a: AgreementRef = serde_json::from_str(r#"{"id": "g1", "kind": "svi"}"#).unwrap();
+/// assert_eq!((a.kind.as_deref(), a.business_type), (Some("svi"), None)); // None: the whole company
+/// ```
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -166,6 +241,22 @@ pub struct AgreementRef {
 }
 
 /// A portal account: one per CTPAT entity (domain.md §7.1, §7.5 #1).
+///
+/// ```
+/// # let account: ctpat::portal::Account = serde_json::from_value(serde_json::json!({
+/// #     "account_id": "A1", "business_type": "importer", "company_name": "Zenith Trading", "status": "certified",
+/// #     "contacts": [
+/// #         {"name": "Pat", "email": "pat@acme.example", "role": "company_officer", "is_poc": true, "is_primary_poc": true},
+/// #         {"name": "Lee", "email": "lee@acme.example", "role": "employee", "is_poc": true}],
+/// #     "designated_users": ["dana@acme.example"]
+/// # })).unwrap();
+/// # let pat = ctpat::portal::Principal::User { email: "pat@acme.example".into(), account_id: "A1".into() };
+/// # let lee = ctpat::portal::Principal::User { email: "lee@acme.example".into(), account_id: "A1".into() };
+/// # let day = time::macros::date!(2025-01-15);
+/// # let policy = ctpat::Policy::current();
+/// assert_eq!((account.account_id.as_str(), account.contacts.len()), ("A1", 2));
+/// assert!(!format!("{account:?}").contains("Zenith")); // the company name never shows in Debug output
+/// ```
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -209,6 +300,22 @@ pub struct Account {
 
 impl Account {
     /// The contact whose e-mail is `email` (case-insensitive), with its index.
+    ///
+    /// ```
+    /// # let account: ctpat::portal::Account = serde_json::from_value(serde_json::json!({
+    /// #     "account_id": "A1", "business_type": "importer", "company_name": "Zenith Trading", "status": "certified",
+    /// #     "contacts": [
+    /// #         {"name": "Pat", "email": "pat@acme.example", "role": "company_officer", "is_poc": true, "is_primary_poc": true},
+    /// #         {"name": "Lee", "email": "lee@acme.example", "role": "employee", "is_poc": true}],
+    /// #     "designated_users": ["dana@acme.example"]
+    /// # })).unwrap();
+    /// # let pat = ctpat::portal::Principal::User { email: "pat@acme.example".into(), account_id: "A1".into() };
+    /// # let lee = ctpat::portal::Principal::User { email: "lee@acme.example".into(), account_id: "A1".into() };
+    /// # let day = time::macros::date!(2025-01-15);
+    /// # let policy = ctpat::Policy::current();
+    /// assert_eq!(account.contact_by_email("LEE@acme.example").map(|(i, _)| i), Some(1));
+    /// assert!(account.contact_by_email("dana@acme.example").is_none()); // a user, not a contact
+    /// ```
     pub fn contact_by_email(&self, email: &str) -> Option<(usize, &Contact)> {
         self.contacts
             .iter()
@@ -217,12 +324,44 @@ impl Account {
     }
 
     /// Whether `email` is one of the designated users (case-insensitive).
+    ///
+    /// ```
+    /// # let account: ctpat::portal::Account = serde_json::from_value(serde_json::json!({
+    /// #     "account_id": "A1", "business_type": "importer", "company_name": "Zenith Trading", "status": "certified",
+    /// #     "contacts": [
+    /// #         {"name": "Pat", "email": "pat@acme.example", "role": "company_officer", "is_poc": true, "is_primary_poc": true},
+    /// #         {"name": "Lee", "email": "lee@acme.example", "role": "employee", "is_poc": true}],
+    /// #     "designated_users": ["dana@acme.example"]
+    /// # })).unwrap();
+    /// # let pat = ctpat::portal::Principal::User { email: "pat@acme.example".into(), account_id: "A1".into() };
+    /// # let lee = ctpat::portal::Principal::User { email: "lee@acme.example".into(), account_id: "A1".into() };
+    /// # let day = time::macros::date!(2025-01-15);
+    /// # let policy = ctpat::Policy::current();
+    /// assert!(account.is_designated("Dana@Acme.example"));
+    /// assert!(!account.is_designated("pat@acme.example"));
+    /// ```
     pub fn is_designated(&self, email: &str) -> bool {
         self.designated_users.iter().any(|u| same_email(u, email))
     }
 
     /// Every login that reaches this account: POC e-mails and designated users, lowercased,
     /// sorted and deduplicated.
+    ///
+    /// ```
+    /// # let account: ctpat::portal::Account = serde_json::from_value(serde_json::json!({
+    /// #     "account_id": "A1", "business_type": "importer", "company_name": "Zenith Trading", "status": "certified",
+    /// #     "contacts": [
+    /// #         {"name": "Pat", "email": "pat@acme.example", "role": "company_officer", "is_poc": true, "is_primary_poc": true},
+    /// #         {"name": "Lee", "email": "lee@acme.example", "role": "employee", "is_poc": true}],
+    /// #     "designated_users": ["dana@acme.example"]
+    /// # })).unwrap();
+    /// # let pat = ctpat::portal::Principal::User { email: "pat@acme.example".into(), account_id: "A1".into() };
+    /// # let lee = ctpat::portal::Principal::User { email: "lee@acme.example".into(), account_id: "A1".into() };
+    /// # let day = time::macros::date!(2025-01-15);
+    /// # let policy = ctpat::Policy::current();
+    /// let emails: Vec<_> = account.logins().into_iter().map(|l| l.email).collect();
+    /// assert_eq!(emails, ["dana@acme.example", "lee@acme.example", "pat@acme.example"]);
+    /// ```
     pub fn logins(&self) -> Vec<Login> {
         let mut all: Vec<Login> = self
             .contacts
@@ -263,6 +402,11 @@ impl std::fmt::Debug for Account {
 
 /// A portal login. The e-mail address is the login id (domain.md §7.2 #2), unique across the
 /// system and compared case-insensitively; one login may reach several accounts (§7.5 #3).
+///
+/// ```
+/// use ctpat::portal::Login;
+/// assert_eq!(Login::new("Pat@Acme.example"), Login::new(" pat@acme.example"));
+/// ```
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -273,6 +417,10 @@ pub struct Login {
 
 impl Login {
     /// A login with the e-mail lowercased (its canonical form).
+    ///
+    /// ```
+    /// assert_eq!(ctpat::portal::Login::new(" Pat@Acme.EXAMPLE ").email, "pat@acme.example");
+    /// ```
     pub fn new(email: &str) -> Self {
         Self {
             email: email.trim().to_lowercase(),
@@ -283,6 +431,27 @@ impl Login {
 impl Login {
     /// The ids of the accounts among `accounts` this login reaches (as a POC or a designated
     /// user), sorted: the account picker of the next-generation portal (domain.md §7.5 #3).
+    ///
+    /// ```
+    /// use ctpat::portal::Login;
+    /// # let account: ctpat::portal::Account = serde_json::from_value(serde_json::json!({
+    /// #     "account_id": "A1", "business_type": "importer", "company_name": "Zenith Trading", "status": "certified",
+    /// #     "contacts": [
+    /// #         {"name": "Pat", "email": "pat@acme.example", "role": "company_officer", "is_poc": true, "is_primary_poc": true},
+    /// #         {"name": "Lee", "email": "lee@acme.example", "role": "employee", "is_poc": true}],
+    /// #     "designated_users": ["dana@acme.example"]
+    /// # })).unwrap();
+    /// # let pat = ctpat::portal::Principal::User { email: "pat@acme.example".into(), account_id: "A1".into() };
+    /// # let lee = ctpat::portal::Principal::User { email: "lee@acme.example".into(), account_id: "A1".into() };
+    /// # let day = time::macros::date!(2025-01-15);
+    /// # let policy = ctpat::Policy::current();
+    /// let mut other = account.clone();
+    /// other.account_id = "A2".into();
+    /// other.designated_users.clear();
+    /// let accounts = [account, other];
+    /// assert_eq!(Login::new("pat@acme.example").reachable_accounts(&accounts), ["A1", "A2"]);
+    /// assert_eq!(Login::new("dana@acme.example").reachable_accounts(&accounts), ["A1"]);
+    /// ```
     pub fn reachable_accounts(&self, accounts: &[Account]) -> Vec<String> {
         let mut ids: Vec<String> = accounts
             .iter()
@@ -296,11 +465,24 @@ impl Login {
 }
 
 /// Whether two e-mail addresses are the same login (case-insensitive, surrounding blanks ignored).
+///
+/// ```
+/// use ctpat::portal::model::same_email;
+/// assert!(same_email("Pat@Acme.example ", "pat@acme.example"));
+/// assert!(!same_email("pat@acme.example", "pat@acme.example.org"));
+/// ```
 pub fn same_email(a: &str, b: &str) -> bool {
     a.trim().to_lowercase() == b.trim().to_lowercase()
 }
 
 /// Who asks: a login acting in one account, a CBP role, or nobody.
+///
+/// ```
+/// use ctpat::portal::Principal;
+/// let p: Principal = serde_json::from_str(r#"{"kind": "user", "email": "pat@acme.example", "account_id": "A1"}"#).unwrap();
+/// assert!(matches!(p, Principal::User { ref account_id, .. } if account_id == "A1"));
+/// assert_eq!(serde_json::from_str::<Principal>(r#"{"kind": "cbp_hq"}"#).ok(), Some(Principal::CbpHq));
+/// ```
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
@@ -324,6 +506,12 @@ pub enum Principal {
 
 impl Principal {
     /// The snake_case kind (`user`, `cbp_scss`, ...).
+    ///
+    /// ```
+    /// use ctpat::portal::Principal;
+    /// assert_eq!(Principal::CbpScss.kind(), "cbp_scss");
+    /// assert_eq!(Principal::User { email: "a@b.example".into(), account_id: "A1".into() }.kind(), "user");
+    /// ```
     pub fn kind(&self) -> &'static str {
         match self {
             Self::User { .. } => "user",

@@ -14,6 +14,24 @@ use crate::portal::rules::Action;
 use crate::portal::validate::{is_valid_email, validate_account};
 
 /// Who acts, when, and under which policy.
+///
+/// ```
+/// use ctpat::portal::ops::{Actor, add_user};
+/// # let account: ctpat::portal::Account = serde_json::from_value(serde_json::json!({
+/// #     "account_id": "A1", "business_type": "importer", "company_name": "Zenith Trading", "status": "certified",
+/// #     "contacts": [
+/// #         {"name": "Pat", "email": "pat@acme.example", "role": "company_officer", "is_poc": true, "is_primary_poc": true},
+/// #         {"name": "Lee", "email": "lee@acme.example", "role": "employee", "is_poc": true}],
+/// #     "designated_users": ["dana@acme.example"]
+/// # })).unwrap();
+/// # let pat = ctpat::portal::Principal::User { email: "pat@acme.example".into(), account_id: "A1".into() };
+/// # let lee = ctpat::portal::Principal::User { email: "lee@acme.example".into(), account_id: "A1".into() };
+/// # let day = time::macros::date!(2025-01-15);
+/// # let policy = ctpat::Policy::current();
+/// let by_pat = Actor { principal: &pat, as_of: day, policy: &policy };
+/// let next = add_user(&account, by_pat, "sam@acme.example").unwrap();
+/// assert!(next.is_designated("sam@acme.example"));
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct Actor<'a> {
     /// The principal acting.
@@ -26,6 +44,25 @@ pub struct Actor<'a> {
 
 impl Actor<'_> {
     /// Fails with `portal.access_denied` (naming the deciding rule) unless `action` is allowed.
+    ///
+    /// ```
+    /// use ctpat::portal::{Action, ops::Actor};
+    /// # let account: ctpat::portal::Account = serde_json::from_value(serde_json::json!({
+    /// #     "account_id": "A1", "business_type": "importer", "company_name": "Zenith Trading", "status": "certified",
+    /// #     "contacts": [
+    /// #         {"name": "Pat", "email": "pat@acme.example", "role": "company_officer", "is_poc": true, "is_primary_poc": true},
+    /// #         {"name": "Lee", "email": "lee@acme.example", "role": "employee", "is_poc": true}],
+    /// #     "designated_users": ["dana@acme.example"]
+    /// # })).unwrap();
+    /// # let pat = ctpat::portal::Principal::User { email: "pat@acme.example".into(), account_id: "A1".into() };
+    /// # let lee = ctpat::portal::Principal::User { email: "lee@acme.example".into(), account_id: "A1".into() };
+    /// # let day = time::macros::date!(2025-01-15);
+    /// # let policy = ctpat::Policy::current();
+    /// let by_lee = Actor { principal: &lee, as_of: day, policy: &policy };
+    /// assert!(by_lee.require(Action::EditCompanyInfo, &account).is_ok());
+    /// let e = by_lee.require(Action::AddUser, &account).unwrap_err();
+    /// assert_eq!((e.code(), e.path()), ("portal.access_denied", "/principal"));
+    /// ```
     pub fn require(&self, action: Action, account: &Account) -> Result<(), Error> {
         let d = authorize(self.principal, action, account, self.as_of, self.policy);
         if d.allowed {
@@ -81,6 +118,26 @@ fn in_use(account: &Account, email: &str) -> bool {
 }
 
 /// Designates a new user (domain.md §7.2 #7: only the primary POC adds users).
+///
+/// ```
+/// use ctpat::portal::ops::{Actor, add_user};
+/// # let account: ctpat::portal::Account = serde_json::from_value(serde_json::json!({
+/// #     "account_id": "A1", "business_type": "importer", "company_name": "Zenith Trading", "status": "certified",
+/// #     "contacts": [
+/// #         {"name": "Pat", "email": "pat@acme.example", "role": "company_officer", "is_poc": true, "is_primary_poc": true},
+/// #         {"name": "Lee", "email": "lee@acme.example", "role": "employee", "is_poc": true}],
+/// #     "designated_users": ["dana@acme.example"]
+/// # })).unwrap();
+/// # let pat = ctpat::portal::Principal::User { email: "pat@acme.example".into(), account_id: "A1".into() };
+/// # let lee = ctpat::portal::Principal::User { email: "lee@acme.example".into(), account_id: "A1".into() };
+/// # let day = time::macros::date!(2025-01-15);
+/// # let policy = ctpat::Policy::current();
+/// let by_pat = Actor { principal: &pat, as_of: day, policy: &policy };
+/// let dup = add_user(&account, by_pat, "DANA@acme.example").unwrap_err();
+/// assert_eq!(dup.code(), "contact.email_unique");
+/// let by_lee = Actor { principal: &lee, ..by_pat };
+/// assert_eq!(add_user(&account, by_lee, "sam@acme.example").unwrap_err().code(), "portal.access_denied");
+/// ```
 pub fn add_user(account: &Account, actor: Actor<'_>, email: &str) -> Result<Account, Error> {
     actor.require(Action::AddUser, account)?;
     check_email(email, "/email")?;
@@ -97,6 +154,25 @@ pub fn add_user(account: &Account, actor: Actor<'_>, email: &str) -> Result<Acco
 }
 
 /// Removes a designated user.
+///
+/// ```
+/// use ctpat::portal::ops::{Actor, remove_user};
+/// # let account: ctpat::portal::Account = serde_json::from_value(serde_json::json!({
+/// #     "account_id": "A1", "business_type": "importer", "company_name": "Zenith Trading", "status": "certified",
+/// #     "contacts": [
+/// #         {"name": "Pat", "email": "pat@acme.example", "role": "company_officer", "is_poc": true, "is_primary_poc": true},
+/// #         {"name": "Lee", "email": "lee@acme.example", "role": "employee", "is_poc": true}],
+/// #     "designated_users": ["dana@acme.example"]
+/// # })).unwrap();
+/// # let pat = ctpat::portal::Principal::User { email: "pat@acme.example".into(), account_id: "A1".into() };
+/// # let lee = ctpat::portal::Principal::User { email: "lee@acme.example".into(), account_id: "A1".into() };
+/// # let day = time::macros::date!(2025-01-15);
+/// # let policy = ctpat::Policy::current();
+/// let by_pat = Actor { principal: &pat, as_of: day, policy: &policy };
+/// let next = remove_user(&account, by_pat, "dana@acme.example").unwrap();
+/// assert!(next.designated_users.is_empty());
+/// assert_eq!(remove_user(&next, by_pat, "dana@acme.example").unwrap_err().code(), "portal.user_not_found");
+/// ```
 pub fn remove_user(account: &Account, actor: Actor<'_>, email: &str) -> Result<Account, Error> {
     actor.require(Action::RemoveUser, account)?;
     if !account.is_designated(email) {
@@ -113,6 +189,26 @@ pub fn remove_user(account: &Account, actor: Actor<'_>, email: &str) -> Result<A
 
 /// Makes the contact with e-mail `email` the primary POC (the POC who controls users; only the
 /// current primary POC may hand the role over, so this needs `add_user`).
+///
+/// ```
+/// use ctpat::portal::ops::{Actor, change_primary_poc};
+/// # let account: ctpat::portal::Account = serde_json::from_value(serde_json::json!({
+/// #     "account_id": "A1", "business_type": "importer", "company_name": "Zenith Trading", "status": "certified",
+/// #     "contacts": [
+/// #         {"name": "Pat", "email": "pat@acme.example", "role": "company_officer", "is_poc": true, "is_primary_poc": true},
+/// #         {"name": "Lee", "email": "lee@acme.example", "role": "employee", "is_poc": true}],
+/// #     "designated_users": ["dana@acme.example"]
+/// # })).unwrap();
+/// # let pat = ctpat::portal::Principal::User { email: "pat@acme.example".into(), account_id: "A1".into() };
+/// # let lee = ctpat::portal::Principal::User { email: "lee@acme.example".into(), account_id: "A1".into() };
+/// # let day = time::macros::date!(2025-01-15);
+/// # let policy = ctpat::Policy::current();
+/// let by_pat = Actor { principal: &pat, as_of: day, policy: &policy };
+/// // Lee is an employee; under the current policy the primary POC must be an officer.
+/// let e = change_primary_poc(&account, by_pat, "lee@acme.example").unwrap_err();
+/// assert_eq!(e.code(), "portal.invalid_account");
+/// assert_eq!(e.findings()[0].code, "contact.primary_poc_is_officer");
+/// ```
 pub fn change_primary_poc(
     account: &Account,
     actor: Actor<'_>,
@@ -151,6 +247,25 @@ pub fn change_primary_poc(
 /// address and no credential yet; a designated user is replaced likewise. Needs
 /// `edit_company_info`, and `add_user` too when the old address is a login (the new login is
 /// a new user).
+///
+/// ```
+/// use ctpat::portal::ops::{Actor, change_email};
+/// # let account: ctpat::portal::Account = serde_json::from_value(serde_json::json!({
+/// #     "account_id": "A1", "business_type": "importer", "company_name": "Zenith Trading", "status": "certified",
+/// #     "contacts": [
+/// #         {"name": "Pat", "email": "pat@acme.example", "role": "company_officer", "is_poc": true, "is_primary_poc": true},
+/// #         {"name": "Lee", "email": "lee@acme.example", "role": "employee", "is_poc": true}],
+/// #     "designated_users": ["dana@acme.example"]
+/// # })).unwrap();
+/// # let pat = ctpat::portal::Principal::User { email: "pat@acme.example".into(), account_id: "A1".into() };
+/// # let lee = ctpat::portal::Principal::User { email: "lee@acme.example".into(), account_id: "A1".into() };
+/// # let day = time::macros::date!(2025-01-15);
+/// # let policy = ctpat::Policy::current();
+/// let by_pat = Actor { principal: &pat, as_of: day, policy: &policy };
+/// let next = change_email(&account, by_pat, "lee@acme.example", "lee.k@acme.example").unwrap();
+/// let last = next.contacts.last().unwrap();
+/// assert_eq!((last.name.as_str(), last.email.as_deref(), last.has_credential), ("Lee", Some("lee.k@acme.example"), None));
+/// ```
 pub fn change_email(
     account: &Account,
     actor: Actor<'_>,
@@ -224,6 +339,25 @@ fn check_other_id(account: &Account, other: &str) -> Result<(), Error> {
 }
 
 /// Links another account for a joint review (domain.md §7.3 #4; §9 C17).
+///
+/// ```
+/// use ctpat::portal::ops::{Actor, link_accounts};
+/// # let account: ctpat::portal::Account = serde_json::from_value(serde_json::json!({
+/// #     "account_id": "A1", "business_type": "importer", "company_name": "Zenith Trading", "status": "certified",
+/// #     "contacts": [
+/// #         {"name": "Pat", "email": "pat@acme.example", "role": "company_officer", "is_poc": true, "is_primary_poc": true},
+/// #         {"name": "Lee", "email": "lee@acme.example", "role": "employee", "is_poc": true}],
+/// #     "designated_users": ["dana@acme.example"]
+/// # })).unwrap();
+/// # let pat = ctpat::portal::Principal::User { email: "pat@acme.example".into(), account_id: "A1".into() };
+/// # let lee = ctpat::portal::Principal::User { email: "lee@acme.example".into(), account_id: "A1".into() };
+/// # let day = time::macros::date!(2025-01-15);
+/// # let policy = ctpat::Policy::current();
+/// let by_pat = Actor { principal: &pat, as_of: day, policy: &policy };
+/// let next = link_accounts(&account, by_pat, "A2").unwrap();
+/// assert_eq!(next.linked_accounts, ["A2"]);
+/// assert_eq!(link_accounts(&next, by_pat, "A1").unwrap_err().code(), "portal.link_self");
+/// ```
 pub fn link_accounts(
     account: &Account,
     actor: Actor<'_>,
@@ -251,6 +385,25 @@ pub fn link_accounts(
 }
 
 /// Removes a link to another account.
+///
+/// ```
+/// use ctpat::portal::ops::{Actor, link_accounts, unlink_accounts};
+/// # let account: ctpat::portal::Account = serde_json::from_value(serde_json::json!({
+/// #     "account_id": "A1", "business_type": "importer", "company_name": "Zenith Trading", "status": "certified",
+/// #     "contacts": [
+/// #         {"name": "Pat", "email": "pat@acme.example", "role": "company_officer", "is_poc": true, "is_primary_poc": true},
+/// #         {"name": "Lee", "email": "lee@acme.example", "role": "employee", "is_poc": true}],
+/// #     "designated_users": ["dana@acme.example"]
+/// # })).unwrap();
+/// # let pat = ctpat::portal::Principal::User { email: "pat@acme.example".into(), account_id: "A1".into() };
+/// # let lee = ctpat::portal::Principal::User { email: "lee@acme.example".into(), account_id: "A1".into() };
+/// # let day = time::macros::date!(2025-01-15);
+/// # let policy = ctpat::Policy::current();
+/// let by_pat = Actor { principal: &pat, as_of: day, policy: &policy };
+/// let linked = link_accounts(&account, by_pat, "A2").unwrap();
+/// assert!(unlink_accounts(&linked, by_pat, "A2").unwrap().linked_accounts.is_empty());
+/// assert_eq!(unlink_accounts(&account, by_pat, "A2").unwrap_err().code(), "portal.not_linked");
+/// ```
 pub fn unlink_accounts(
     account: &Account,
     actor: Actor<'_>,

@@ -9,6 +9,13 @@ use crate::portal::model::AccountStatus;
 macro_rules! actions {
     ($($variant:ident => $code:literal, $doc:literal;)*) => {
         /// Something a principal may try to do in an account.
+        ///
+        /// ```
+        /// use ctpat::portal::Action;
+        /// assert_eq!("add_user".parse::<Action>().ok(), Some(Action::AddUser));
+        /// assert_eq!("fly".parse::<Action>().map_err(|e| e.code()), Err("portal.unknown_action"));
+        /// assert_eq!(Action::ChangeBond.to_string(), "change_bond");
+        /// ```
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[serde(rename_all = "snake_case")]
@@ -21,14 +28,29 @@ macro_rules! actions {
 
         impl Action {
             /// Every action, in declaration order.
+            ///
+            /// ```
+            /// use ctpat::portal::Action;
+            /// assert!(Action::ALL.iter().all(|a| Action::from_code(a.as_str()) == Some(*a)));
+            /// ```
             pub const ALL: &'static [Action] = &[$(Self::$variant),*];
 
             /// The snake_case code used on the wire.
+            ///
+            /// ```
+            /// assert_eq!(ctpat::portal::Action::RequestWithdrawal.as_str(), "request_withdrawal");
+            /// ```
             pub fn as_str(self) -> &'static str {
                 match self { $(Self::$variant => $code,)* }
             }
 
             /// Looks an action up by its code.
+            ///
+            /// ```
+            /// use ctpat::portal::Action;
+            /// assert_eq!(Action::from_code("certify"), Some(Action::Certify));
+            /// assert_eq!(Action::from_code("Certify"), None);
+            /// ```
             pub fn from_code(code: &str) -> Option<Self> {
                 match code { $($code => Some(Self::$variant),)* _ => None }
             }
@@ -80,6 +102,13 @@ impl std::str::FromStr for Action {
 }
 
 /// Whether a rule grants or refuses.
+///
+/// ```
+/// use ctpat::portal::{ACCESS_RULES, Effect};
+/// // Every deny rule comes before every allow rule.
+/// let first_allow = ACCESS_RULES.iter().position(|r| r.effect == Effect::Allow).unwrap_or(0);
+/// assert!(ACCESS_RULES.iter().skip(first_allow).all(|r| r.effect == Effect::Allow));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -91,6 +120,12 @@ pub enum Effect {
 }
 
 /// Which actions a rule covers.
+///
+/// ```
+/// use ctpat::portal::{Action, rules::Actions};
+/// assert!(Actions::Any.covers(Action::Remove));
+/// assert!(!Actions::Only(&[Action::AddUser]).covers(Action::RemoveUser));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Actions {
     /// Every action.
@@ -103,6 +138,12 @@ pub enum Actions {
 
 impl Actions {
     /// Whether `action` is covered.
+    ///
+    /// ```
+    /// use ctpat::portal::{Action, rules::Actions};
+    /// let all_but_reads = Actions::Except(&[Action::ViewAccount]);
+    /// assert!(all_but_reads.covers(Action::AddUser) && !all_but_reads.covers(Action::ViewAccount));
+    /// ```
     pub fn covers(self, action: Action) -> bool {
         match self {
             Self::Any => true,
@@ -113,6 +154,12 @@ impl Actions {
 }
 
 /// A fact about a user's place in the account.
+///
+/// ```
+/// use ctpat::portal::{ACCESS_RULES, rules::{Fact, Who}};
+/// let officer_only = ACCESS_RULES.iter().find(|r| r.code == "action.officer_only").unwrap();
+/// assert_eq!(officer_only.who, Who::MemberWithout(Fact::Officer));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Fact {
     /// The user is a POC (primary or not).
@@ -126,6 +173,12 @@ pub enum Fact {
 }
 
 /// Which principals a rule covers.
+///
+/// ```
+/// use ctpat::portal::{ACCESS_RULES, rules::Who};
+/// let hq = ACCESS_RULES.iter().find(|r| r.code == "lifecycle.hq_removes").unwrap();
+/// assert_eq!(hq.who, Who::Hq);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Who {
     /// Every principal.
@@ -157,6 +210,12 @@ pub enum Who {
 }
 
 /// The account or policy condition of a rule.
+///
+/// ```
+/// use ctpat::portal::{ACCESS_RULES, rules::When};
+/// let freeze = ACCESS_RULES.iter().find(|r| r.code == "portal.v3.migration_freeze").unwrap();
+/// assert_eq!(freeze.when, When::Frozen);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum When {
     /// Always.
@@ -172,6 +231,13 @@ pub enum When {
 }
 
 /// One access rule.
+///
+/// ```
+/// use ctpat::portal::{ACCESS_RULES, Action, Effect};
+/// let r = ACCESS_RULES.iter().find(|r| r.code == "lifecycle.hq_removes").unwrap();
+/// assert_eq!(r.effect, Effect::Allow);
+/// assert!(r.actions.covers(Action::Remove) && !r.source.is_empty());
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct AccessRule {
     /// Stable code (what a decision reports).
@@ -193,6 +259,11 @@ pub struct AccessRule {
 use Action as A;
 
 /// Actions only CBP takes (domain.md §6.3, actor column).
+///
+/// ```
+/// use ctpat::portal::{Action, rules::CBP_ACTIONS};
+/// assert!(CBP_ACTIONS.contains(&Action::Suspend) && !CBP_ACTIONS.contains(&Action::AddUser));
+/// ```
 pub const CBP_ACTIONS: &[Action] = &[
     A::Certify,
     A::Validate,
@@ -204,6 +275,11 @@ pub const CBP_ACTIONS: &[Action] = &[
 ];
 
 /// Partner actions that change the account, its users or its profile.
+///
+/// ```
+/// use ctpat::portal::rules::{CBP_ACTIONS, PARTNER_WRITES};
+/// assert!(PARTNER_WRITES.iter().all(|a| !CBP_ACTIONS.contains(a)));
+/// ```
 pub const PARTNER_WRITES: &[Action] = &[
     A::EditCompanyInfo,
     A::EditSecurityProfile,
@@ -218,6 +294,13 @@ pub const PARTNER_WRITES: &[Action] = &[
 
 /// What a suspended account's users may no longer do: every partner write except supplying
 /// bond data, which is how a bond-data suspension is cured (T10a, T11).
+///
+/// ```
+/// use ctpat::portal::{Action, rules::{PARTNER_WRITES, SUSPENDED_DENIED}};
+/// // A suspended partner may still supply its bond data.
+/// assert!(!SUSPENDED_DENIED.contains(&Action::ChangeBond));
+/// assert!(SUSPENDED_DENIED.iter().all(|a| PARTNER_WRITES.contains(a)));
+/// ```
 pub const SUSPENDED_DENIED: &[Action] = &[
     A::EditCompanyInfo,
     A::EditSecurityProfile,
@@ -260,6 +343,14 @@ const SCSS_DECISIONS: &[Action] = &[
 ];
 
 /// The access rules, in evaluation order: every deny rule before every allow rule.
+///
+/// ```
+/// use ctpat::portal::ACCESS_RULES;
+/// let mut codes: Vec<_> = ACCESS_RULES.iter().map(|r| r.code).collect();
+/// codes.sort_unstable();
+/// codes.dedup();
+/// assert_eq!(codes.len(), ACCESS_RULES.len()); // codes are unique
+/// ```
 pub const ACCESS_RULES: &[AccessRule] = &[
     AccessRule {
         code: "portal.v3.migration_freeze",
@@ -489,9 +580,33 @@ pub const ACCESS_RULES: &[AccessRule] = &[
 ];
 
 /// The code of the answer when no rule matches.
+///
+/// ```
+/// use ctpat::portal::{Action, Principal, authorize, rules::DEFAULT_DENY};
+/// # let account: ctpat::portal::Account = serde_json::from_value(serde_json::json!({
+/// #     "account_id": "A1", "business_type": "importer", "company_name": "Zenith Trading", "status": "certified",
+/// #     "contacts": [
+/// #         {"name": "Pat", "email": "pat@acme.example", "role": "company_officer", "is_poc": true, "is_primary_poc": true},
+/// #         {"name": "Lee", "email": "lee@acme.example", "role": "employee", "is_poc": true}],
+/// #     "designated_users": ["dana@acme.example"]
+/// # })).unwrap();
+/// # let pat = ctpat::portal::Principal::User { email: "pat@acme.example".into(), account_id: "A1".into() };
+/// # let lee = ctpat::portal::Principal::User { email: "lee@acme.example".into(), account_id: "A1".into() };
+/// # let day = time::macros::date!(2025-01-15);
+/// # let policy = ctpat::Policy::current();
+/// // No rule lets the SCSS ask for the partner's withdrawal.
+/// let d = authorize(&Principal::CbpScss, Action::RequestWithdrawal, &account, day, &policy);
+/// assert_eq!((d.allowed, d.code.as_str()), (false, DEFAULT_DENY));
+/// ```
 pub const DEFAULT_DENY: &str = "portal.default_deny";
 
 /// One rule as listed by the `access_rules` operation.
+///
+/// ```
+/// use ctpat::portal::{Effect, rules::access_rules};
+/// let last = access_rules().pop().unwrap();
+/// assert_eq!((last.code.as_str(), last.effect), ("portal.default_deny", Effect::Deny));
+/// ```
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -507,6 +622,13 @@ pub struct AccessRuleInfo {
 }
 
 /// The rule table in evaluation order, followed by the default deny.
+///
+/// ```
+/// use ctpat::portal::{ACCESS_RULES, rules::access_rules};
+/// let rules = access_rules();
+/// assert_eq!(rules.len(), ACCESS_RULES.len() + 1); // the table, then the default deny
+/// assert_eq!(rules[0].code, ACCESS_RULES[0].code);
+/// ```
 pub fn access_rules() -> Vec<AccessRuleInfo> {
     ACCESS_RULES
         .iter()

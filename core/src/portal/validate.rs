@@ -10,6 +10,12 @@ use crate::policy::Policy;
 use crate::portal::model::{Account, PortalGeneration};
 
 /// One account invariant.
+///
+/// ```
+/// use ctpat::portal::validate::INVARIANTS;
+/// let two = INVARIANTS.iter().find(|i| i.code == "contact.min_two").unwrap();
+/// assert!(two.source.contains("[CBP-PROFILE]"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Invariant {
@@ -22,6 +28,12 @@ pub struct Invariant {
 }
 
 /// Every account invariant [`validate_account`] checks.
+///
+/// ```
+/// use ctpat::portal::validate::INVARIANTS;
+/// assert_eq!(INVARIANTS.len(), 8);
+/// assert!(INVARIANTS.iter().all(|i| !i.description.is_empty() && !i.source.is_empty()));
+/// ```
 pub const INVARIANTS: &[Invariant] = &[
     Invariant {
         code: "portal.v1.officer_among_pocs",
@@ -68,6 +80,12 @@ pub const INVARIANTS: &[Invariant] = &[
 /// Whether `text` is a well-formed e-mail address (a strict subset of RFC 5321: dot-atom
 /// local part of at most 64 characters, a domain of at least two labels of letters, digits
 /// and inner hyphens, an alphabetic top-level label, 254 characters in all).
+///
+/// ```
+/// use ctpat::portal::is_valid_email;
+/// assert!(is_valid_email("pat.doe+ctpat@acme-corp.example"));
+/// assert!(!is_valid_email("pat@localhost") && !is_valid_email("pat@acme.c0m") && !is_valid_email("@acme.example"));
+/// ```
 pub fn is_valid_email(text: &str) -> bool {
     if text.len() > 254 || !text.is_ascii() {
         return false;
@@ -101,6 +119,26 @@ pub fn is_valid_email(text: &str) -> bool {
 
 /// Checks every invariant of [`INVARIANTS`] and returns the findings, sorted by path.
 /// `policy.primary_poc_must_be_officer` selects the §9 C5 reading.
+///
+/// ```
+/// use ctpat::portal::validate_account;
+/// # let account: ctpat::portal::Account = serde_json::from_value(serde_json::json!({
+/// #     "account_id": "A1", "business_type": "importer", "company_name": "Zenith Trading", "status": "certified",
+/// #     "contacts": [
+/// #         {"name": "Pat", "email": "pat@acme.example", "role": "company_officer", "is_poc": true, "is_primary_poc": true},
+/// #         {"name": "Lee", "email": "lee@acme.example", "role": "employee", "is_poc": true}],
+/// #     "designated_users": ["dana@acme.example"]
+/// # })).unwrap();
+/// # let pat = ctpat::portal::Principal::User { email: "pat@acme.example".into(), account_id: "A1".into() };
+/// # let lee = ctpat::portal::Principal::User { email: "lee@acme.example".into(), account_id: "A1".into() };
+/// # let day = time::macros::date!(2025-01-15);
+/// # let policy = ctpat::Policy::current();
+/// assert!(validate_account(&account, &policy).is_empty());
+/// let mut one = account.clone();
+/// one.contacts.truncate(1);
+/// let codes: Vec<_> = validate_account(&one, &policy).into_iter().map(|f| f.code).collect();
+/// assert_eq!(codes, ["contact.min_two"]);
+/// ```
 pub fn validate_account(account: &Account, policy: &Policy) -> Vec<Finding> {
     let mut out = Vec::new();
     let contacts = &account.contacts;

@@ -5,6 +5,14 @@ use serde::Serialize;
 use crate::finding::{Finding, Severity};
 
 /// One check [`super::validate_profile`] applies.
+///
+/// ```
+/// use ctpat::{Severity, profile::PROFILE_CHECKS};
+/// let unanswered = PROFILE_CHECKS.iter().find(|c| c.code == "profile.unanswered");
+/// assert!(unanswered.is_some_and(|c| c.incomplete));
+/// let must = PROFILE_CHECKS.iter().find(|c| c.code == "profile.must_not_implemented");
+/// assert_eq!(must.map(|c| c.severity), Some(Severity::Error));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ProfileCheck {
@@ -159,6 +167,11 @@ pub(crate) const DATE_AFTER_AS_OF: ProfileCheck = check(
 );
 
 /// Every profile check, as data (listed by the `profile_checks` operation).
+///
+/// ```
+/// use ctpat::profile::PROFILE_CHECKS;
+/// assert!(PROFILE_CHECKS.iter().all(|c| c.code.starts_with("profile.") && !c.source.is_empty()));
+/// ```
 pub const PROFILE_CHECKS: &[ProfileCheck] = &[
     CATALOGUE_VERSION_MISMATCH,
     CATALOGUE_INCOMPLETE,

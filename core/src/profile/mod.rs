@@ -34,7 +34,7 @@ use time::Date;
 use crate::entity::BusinessType;
 
 pub use checks::{PROFILE_CHECKS, ProfileCheck};
-pub use mra::{MRA_JSON, Mra, MraTable, mra_table};
+pub use mra::{DatePrecision, MRA_JSON, Mra, MraTable, mra_table};
 pub use review::{ReviewState, ReviewWindow, annual_review_window};
 pub use screening::{
     AeoCertificate, BascCertificate, BusinessPartner, CtpatMembership, PartnerScreening,
@@ -46,6 +46,12 @@ pub use validate::{
 };
 
 /// How far a criterion is met, as the partner states it.
+///
+/// ```
+/// use ctpat::profile::AnswerStatus;
+/// let s: Option<AnswerStatus> = serde_json::from_str("\"partially_implemented\"").ok();
+/// assert_eq!(s, Some(AnswerStatus::PartiallyImplemented));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -62,6 +68,11 @@ pub enum AnswerStatus {
 
 impl AnswerStatus {
     /// The snake_case name used on the wire.
+    ///
+    /// ```
+    /// use ctpat::profile::AnswerStatus;
+    /// assert_eq!(AnswerStatus::NotApplicable.as_str(), "not_applicable");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Implemented => "implemented",
@@ -73,6 +84,14 @@ impl AnswerStatus {
 }
 
 /// The partner's answer to one criterion.
+///
+/// ```
+/// use ctpat::profile::{Answer, AnswerStatus};
+/// use time::macros::date;
+/// let a: Option<Answer> = serde_json::from_str(r#"{"status": "implemented", "updated_on": "2025-01-15"}"#).ok();
+/// assert_eq!(a.as_ref().map(|a| (a.status, a.updated_on)), Some((AnswerStatus::Implemented, Some(date!(2025-01-15)))));
+/// assert!(a.is_some_and(|a| a.narrative.is_none() && a.evidence.is_empty()));
+/// ```
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -92,6 +111,13 @@ pub struct Answer {
 }
 
 /// Dates of the company's risk assessment (domain.md §4.5: redone at least yearly).
+///
+/// ```
+/// use ctpat::profile::RiskAssessment;
+/// use time::macros::date;
+/// let r: RiskAssessment = serde_json::from_str(r#"{"performed_on": "2024-11-02"}"#).unwrap_or_default();
+/// assert_eq!((r.performed_on, r.reviewed_on), (Some(date!(2024-11-02)), None));
+/// ```
 #[derive(Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -107,6 +133,15 @@ pub struct RiskAssessment {
 }
 
 /// A partner's security profile: its answers to the MSC of its business type.
+///
+/// ```
+/// use ctpat::{BusinessType, profile::SecurityProfile};
+/// let json = r#"{"business_type": "importer", "catalogue_version": "msc-2019-partial",
+///                "answers": {"4.1": {"status": "implemented"}}}"#;
+/// let p: Option<SecurityProfile> = serde_json::from_str(json).ok();
+/// assert_eq!(p.as_ref().map(|p| (p.business_type, p.answers.len())), Some((BusinessType::Importer, 1)));
+/// assert!(serde_json::from_str::<SecurityProfile>(r#"{"business_type": "importer"}"#).is_err());
+/// ```
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

@@ -5,9 +5,21 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 /// The MRA table text (core/data/mra.json).
+///
+/// ```
+/// let v: serde_json::Value = serde_json::from_str(ctpat::profile::MRA_JSON).unwrap_or_default();
+/// assert_eq!(v["version"], ctpat::profile::mra_table().version.as_str());
+/// ```
 pub const MRA_JSON: &str = include_str!("../../data/mra.json");
 
 /// How precisely the source dates an arrangement.
+///
+/// ```
+/// // The type is reached through `Mra::precision`.
+/// let gt = ctpat::profile::mra_table().find("GT");
+/// let precision = gt.and_then(|m| serde_json::to_value(m.precision).ok());
+/// assert_eq!(precision, Some(serde_json::json!("year"))); // only the year is known
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -19,6 +31,13 @@ pub enum DatePrecision {
 }
 
 /// One Mutual Recognition Arrangement.
+///
+/// ```
+/// use time::macros::date;
+/// let ca = ctpat::profile::mra_table().find("CA");
+/// assert_eq!(ca.map(|m| (m.programme.as_str(), m.effective_from)), Some(("Partners in Protection", date!(2008-06-01))));
+/// assert!(ca.is_some_and(|m| m.programme_verified));
+/// ```
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -47,12 +66,25 @@ pub struct Mra {
 
 impl Mra {
     /// Whether `name` is this arrangement's programme (case, spaces and punctuation ignored).
+    ///
+    /// ```
+    /// let ca = ctpat::profile::mra_table().find("CA");
+    /// assert!(ca.is_some_and(|m| m.names_programme("partners-in-protection") && m.names_programme("PIP")));
+    /// assert!(ca.is_some_and(|m| !m.names_programme("AEO")));
+    /// ```
     pub fn names_programme(&self, name: &str) -> bool {
         let key = normalise(name);
         normalise(&self.programme) == key || self.aliases.iter().any(|a| normalise(a) == key)
     }
 
     /// The first day on which the effective date is certain (after the imprecise month/year).
+    ///
+    /// ```
+    /// use time::macros::date;
+    /// let table = ctpat::profile::mra_table();
+    /// assert_eq!(table.find("CA").and_then(|m| m.certain_from()), Some(date!(2008-07-01))); // month precision
+    /// assert_eq!(table.find("GT").and_then(|m| m.certain_from()), Some(date!(2024-01-01))); // year precision
+    /// ```
     pub fn certain_from(&self) -> Option<Date> {
         match self.precision {
             DatePrecision::Month => crate::calendar::add_months(self.effective_from, 1),
@@ -69,6 +101,12 @@ fn normalise(text: &str) -> String {
 }
 
 /// The MRA table with its provenance.
+///
+/// ```
+/// let table = ctpat::profile::mra_table();
+/// assert!(!table.source.is_empty());
+/// assert!(table.arrangements.windows(2).all(|w| w[0].effective_from <= w[1].effective_from)); // oldest first
+/// ```
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -85,6 +123,12 @@ pub struct MraTable {
 
 impl MraTable {
     /// The arrangement with the administration `country` (case-insensitive).
+    ///
+    /// ```
+    /// let table = ctpat::profile::mra_table();
+    /// assert_eq!(table.find(" eu ").map(|m| m.country.as_str()), Some("EU"));
+    /// assert!(table.find("US").is_none());
+    /// ```
     pub fn find(&self, country: &str) -> Option<&Mra> {
         let country = country.trim();
         self.arrangements
@@ -94,6 +138,12 @@ impl MraTable {
 }
 
 /// The embedded MRA table.
+///
+/// ```
+/// let table = ctpat::profile::mra_table();
+/// assert_eq!(table.version, "mra-2023");
+/// assert_eq!(table.arrangements.first().map(|m| m.country.as_str()), Some("NZ"));
+/// ```
 pub fn mra_table() -> &'static MraTable {
     static TABLE: std::sync::OnceLock<MraTable> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {

@@ -8,6 +8,13 @@ use crate::error::Error;
 use crate::policy::Policy;
 
 /// Where the review of the current cycle stands.
+///
+/// ```
+/// use ctpat::profile::{annual_review_window, ReviewState};
+/// use time::macros::date;
+/// let w = annual_review_window(date!(2024-03-31), date!(2024-06-01), None, &ctpat::Policy::current());
+/// assert_eq!(w.map(|w| w.state).ok(), Some(ReviewState::NotYetOpen));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -23,6 +30,15 @@ pub enum ReviewState {
 }
 
 /// The answer of [`annual_review_window`].
+///
+/// ```
+/// use ctpat::profile::{annual_review_window, ReviewState};
+/// use time::macros::date;
+/// let policy = ctpat::Policy::current();
+/// let w = annual_review_window(date!(2024-03-31), date!(2025-02-01), Some(date!(2025-01-10)), &policy).unwrap();
+/// assert_eq!((w.cycle, w.opens_on, w.due_on), (1, date!(2024-12-31), date!(2025-03-31)));
+/// assert_eq!(w.state, ReviewState::Submitted);
+/// ```
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReviewWindow {

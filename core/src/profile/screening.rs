@@ -11,6 +11,13 @@ use crate::ident::truncate_for_message;
 use crate::policy::Policy;
 
 /// A supplier or other business partner and the documentation it declares.
+///
+/// ```
+/// use ctpat::profile::BusinessPartner;
+/// let p: Option<BusinessPartner> = serde_json::from_str(r#"{"id": "s-1", "basc": {"expires_on": "2026-05-31"}}"#).ok();
+/// assert!(p.as_ref().is_some_and(|p| p.basc.is_some() && p.aeo.is_none() && p.ctpat.is_none()));
+/// assert!(serde_json::from_str::<BusinessPartner>(r#"{"id": "s-1", "ceo": "x"}"#).is_err()); // unknown field
+/// ```
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -35,6 +42,15 @@ pub struct BusinessPartner {
 }
 
 /// Declared CTPAT membership (verified by the caller, e.g. by a monitoring request, §7.4).
+///
+/// ```
+/// use ctpat::profile::{BusinessPartner, CtpatMembership, ScreeningResult, screen_partners};
+/// use time::macros::date;
+/// let member = CtpatMembership { status: " Tier3 ".into(), account_id: None };
+/// let p = BusinessPartner { id: "s-1".into(), name: String::new(), country: None, ctpat: Some(member), aeo: None, basc: None };
+/// let r = screen_partners(&[p], date!(2025-06-30), &ctpat::Policy::current());
+/// assert_eq!(r.results[0].result, ScreeningResult::AcceptedByDocumentation);
+/// ```
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -48,6 +64,14 @@ pub struct CtpatMembership {
 }
 
 /// A certificate of an AEO-type programme.
+///
+/// ```
+/// use ctpat::profile::{BusinessPartner, ScreeningResult, screen_partners};
+/// use time::macros::date;
+/// let p: BusinessPartner = serde_json::from_str(r#"{"id": "s-1", "aeo": {"country": "CA", "programme": "PIP"}}"#).unwrap();
+/// let r = screen_partners(&[p], date!(2025-06-30), &ctpat::Policy::current());
+/// assert_eq!((r.results[0].result, r.results[0].code.as_str()), (ScreeningResult::AcceptedByDocumentation, "partner_screening.aeo_mra_recognised"));
+/// ```
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -66,6 +90,14 @@ pub struct AeoCertificate {
 }
 
 /// BASC certification.
+///
+/// ```
+/// use ctpat::profile::{BusinessPartner, ScreeningResult, screen_partners};
+/// use time::macros::date;
+/// let p: BusinessPartner = serde_json::from_str(r#"{"id": "s-1", "basc": {"expires_on": "2025-06-29"}}"#).unwrap();
+/// let r = screen_partners(&[p], date!(2025-06-30), &ctpat::Policy::current());
+/// assert_eq!((r.results[0].result, r.results[0].path.as_str()), (ScreeningResult::Expired, "/0/basc/expires_on"));
+/// ```
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -80,6 +112,12 @@ pub struct BascCertificate {
 }
 
 /// What screening decided for one partner.
+///
+/// ```
+/// use ctpat::profile::ScreeningResult;
+/// assert_eq!(serde_json::to_value(ScreeningResult::QuestionnaireRequired).ok(), Some(serde_json::json!("questionnaire_required")));
+/// assert!(ScreeningResult::AcceptedByDocumentation < ScreeningResult::Expired); // best first
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -95,6 +133,12 @@ pub enum ScreeningResult {
 }
 
 /// One screening rule, as data.
+///
+/// ```
+/// use ctpat::profile::{SCREENING_RULES, ScreeningResult};
+/// let none = SCREENING_RULES.iter().find(|r| r.code == "partner_screening.no_documentation");
+/// assert_eq!(none.map(|r| r.result), Some(ScreeningResult::QuestionnaireRequired));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ScreeningRule {
@@ -186,6 +230,12 @@ const NO_DOCUMENTATION: ScreeningRule = rule(
 );
 
 /// Every screening rule, as data (listed by the `screening_rules` operation).
+///
+/// ```
+/// use ctpat::profile::SCREENING_RULES;
+/// assert_eq!(SCREENING_RULES.len(), 10);
+/// assert!(SCREENING_RULES.iter().all(|r| r.code.starts_with("partner_screening.")));
+/// ```
 pub const SCREENING_RULES: &[ScreeningRule] = &[
     CTPAT_MEMBER,
     CTPAT_NOT_MEMBER,
@@ -203,6 +253,15 @@ pub const SCREENING_RULES: &[ScreeningRule] = &[
 pub const CTPAT_MEMBER_STATUSES: &[&str] = &["certified", "validated", "tier3"];
 
 /// The screening of one partner.
+///
+/// ```
+/// use ctpat::profile::{BusinessPartner, screen_partners};
+/// use time::macros::date;
+/// let p: BusinessPartner = serde_json::from_str(r#"{"id": "s-9", "ctpat": {"status": "suspended"}}"#).unwrap();
+/// let r = screen_partners(&[p], date!(2025-06-30), &ctpat::Policy::current());
+/// let s = &r.results[0];
+/// assert_eq!((s.id.as_str(), s.code.as_str(), s.path.as_str()), ("s-9", "partner_screening.ctpat_not_member", "/0/ctpat/status"));
+/// ```
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PartnerScreening {
@@ -222,6 +281,14 @@ pub struct PartnerScreening {
 }
 
 /// Counts per result.
+///
+/// ```
+/// use ctpat::profile::{BusinessPartner, screen_partners};
+/// use time::macros::date;
+/// let ps: Vec<BusinessPartner> = serde_json::from_str(r#"[{"id": "a"}, {"id": "b", "ctpat": {"status": "certified"}}]"#).unwrap();
+/// let s = screen_partners(&ps, date!(2025-06-30), &ctpat::Policy::current()).summary;
+/// assert_eq!((s.total, s.accepted_by_documentation, s.questionnaire_required), (2, 1, 1));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ScreeningSummary {
@@ -238,6 +305,14 @@ pub struct ScreeningSummary {
 }
 
 /// The answer of [`screen_partners`].
+///
+/// ```
+/// use ctpat::profile::screen_partners;
+/// use time::macros::date;
+/// let r = screen_partners(&[], date!(2025-06-30), &ctpat::Policy::current());
+/// assert_eq!((r.as_of, r.mra_version.as_str(), r.rules_version.as_str()), (date!(2025-06-30), "mra-2023", "2026.1"));
+/// assert!(r.results.is_empty() && r.summary.total == 0);
+/// ```
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ScreeningReport {
@@ -380,6 +455,17 @@ fn rank(result: ScreeningResult) -> u8 {
 /// Each declared document is judged; the best result wins (accepted, then expired, then not
 /// recognised); a partner with none must fill the questionnaire. `policy` is taken for
 /// symmetry with the other time-dependent calls; no screening rule reads it yet.
+///
+/// ```
+/// use ctpat::profile::{BusinessPartner, ScreeningResult, screen_partners};
+/// use time::macros::date;
+/// let ps: Vec<BusinessPartner> = serde_json::from_str(r#"[{"id": "a", "aeo": {"country": "GB", "programme": "AEO"}}]"#).unwrap();
+/// // The U.S.-UK arrangement dates from January 2021.
+/// let before = screen_partners(&ps, date!(2020-12-31), &ctpat::Policy::current());
+/// assert_eq!(before.results[0].result, ScreeningResult::NotRecognised);
+/// let after = screen_partners(&ps, date!(2025-06-30), &ctpat::Policy::current());
+/// assert_eq!(after.results[0].result, ScreeningResult::AcceptedByDocumentation);
+/// ```
 pub fn screen_partners(
     partners: &[BusinessPartner],
     as_of: Date,

@@ -13,6 +13,11 @@ use crate::msc::{Catalogue, Criterion, Level};
 use crate::policy::Policy;
 
 /// The overall answer of a profile validation.
+///
+/// ```
+/// use ctpat::profile::ProfileOutcome;
+/// assert_eq!(serde_json::to_value(ProfileOutcome::Incomplete).ok(), Some(serde_json::json!("incomplete")));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -26,6 +31,14 @@ pub enum ProfileOutcome {
 }
 
 /// Answered versus applicable criteria.
+///
+/// ```
+/// use ctpat::{msc::Catalogue, profile::validate_profile};
+/// use time::macros::date;
+/// let p = serde_json::from_str(r#"{"business_type": "importer", "catalogue_version": "msc-2019-partial", "answers": {"4.1": {"status": "implemented"}}}"#).unwrap();
+/// let r = validate_profile(&p, Catalogue::embedded(), date!(2025-06-30), &ctpat::Policy::current());
+/// assert_eq!((r.completeness.must.answered, r.completeness.must.applicable), (1, 9));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Count {
@@ -45,6 +58,15 @@ impl Count {
 }
 
 /// Completeness of one category (or of the whole profile), Must and Should apart.
+///
+/// ```
+/// use ctpat::{msc::Catalogue, profile::validate_profile};
+/// use time::macros::date;
+/// let p = serde_json::from_str(r#"{"business_type": "importer", "catalogue_version": "msc-2019-partial", "answers": {"1.1": {"status": "implemented"}}}"#).unwrap();
+/// let r = validate_profile(&p, Catalogue::embedded(), date!(2025-06-30), &ctpat::Policy::current());
+/// let first = r.completeness.by_category.get(&1).copied().unwrap_or_default();
+/// assert_eq!((first.should.answered, first.should.applicable, first.must.applicable), (1, 2, 0));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CategoryCompleteness {
@@ -67,6 +89,15 @@ impl CategoryCompleteness {
 }
 
 /// How much of the applicable catalogue the profile answers.
+///
+/// ```
+/// use ctpat::{msc::Catalogue, profile::validate_profile};
+/// use time::macros::date;
+/// let p = serde_json::from_str(r#"{"business_type": "importer", "catalogue_version": "msc-2019-partial"}"#).unwrap();
+/// let c = validate_profile(&p, Catalogue::embedded(), date!(2025-06-30), &ctpat::Policy::current()).completeness;
+/// assert_eq!((c.overall.answered, c.overall.applicable), (0, 11));
+/// assert_eq!(c.by_category.len(), 12); // every category, `0/0` where none applies
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Completeness {
@@ -81,6 +112,15 @@ pub struct Completeness {
 }
 
 /// The answer of [`validate_profile`].
+///
+/// ```
+/// use ctpat::{msc::Catalogue, profile::{validate_profile, ProfileOutcome}};
+/// use time::macros::date;
+/// let p = serde_json::from_str(r#"{"business_type": "importer", "catalogue_version": "msc-2019-partial"}"#).unwrap();
+/// let r = validate_profile(&p, Catalogue::embedded(), date!(2025-06-30), &ctpat::Policy::current());
+/// assert_eq!((r.outcome, r.catalogue_complete), (ProfileOutcome::Incomplete, false));
+/// assert!(r.findings.iter().any(|f| f.code == "profile.unanswered" && f.path == "/answers/4.1"));
+/// ```
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ProfileReport {
@@ -162,6 +202,16 @@ impl Ctx<'_> {
 /// Every criterion of the catalogue that applies to the profile's business type must be
 /// answered; answers are judged by level and status; answers and the risk assessment must be
 /// younger than `policy.annual_review_period_months`. Findings carry a path into the profile.
+///
+/// ```
+/// use ctpat::{msc::Catalogue, profile::{validate_profile, ProfileOutcome}};
+/// use time::macros::date;
+/// let p = serde_json::from_str(r#"{"business_type": "importer", "catalogue_version": "msc-2019-partial",
+///     "answers": {"7.37": {"status": "not_implemented", "updated_on": "2025-05-01"}}}"#).unwrap();
+/// let r = validate_profile(&p, Catalogue::embedded(), date!(2025-06-30), &ctpat::Policy::current());
+/// assert_eq!(r.outcome, ProfileOutcome::Invalid); // a Must criterion not implemented
+/// assert!(r.findings.iter().any(|f| f.code == "profile.must_not_implemented" && f.path == "/answers/7.37/status"));
+/// ```
 pub fn validate_profile(
     profile: &SecurityProfile,
     catalogue: &Catalogue,
