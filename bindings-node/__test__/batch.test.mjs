@@ -98,6 +98,15 @@ test('a record text cannot inject arguments', () => {
   assert.equal(honest.as_of, asOf)
 })
 
+test('deeply nested or huge text records are refused with a code, never a crash', () => {
+  const deep = (d) => '['.repeat(d) + ']'.repeat(d)
+  const out = checkEligibilityMany([deep(200), deep(100_000), `"${'x'.repeat(5_000_000)}"`, JSON.stringify(partners[0])], { asOf })
+  isError(out[0], 'limit_exceeded')
+  isError(out[1], 'limit_exceeded')
+  isError(out[2], 'invalid_input', '/partner')
+  assert.deepEqual(plain([out[3]]), plain(checkEligibilityMany([partners[0]], { asOf })))
+})
+
 test('a text record that is JSON but not a partner is refused by the core, as the object would be', () => {
   const [fromText, fromValue] = [checkEligibilityMany(['5', '"importer"', 'null', '[]'], { asOf }), checkEligibilityMany([5, 'x', null, []], { asOf })]
   for (const r of fromText) isError(r, 'invalid_input', '/partner')

@@ -24,7 +24,8 @@ impl Splice {
             return records.iter().map(|_| refused.clone()).collect();
         }
         // `{"<key>":` + record + (`,` + shared members | nothing) + `}`.
-        let members = self.shared.trim().trim_start_matches('{');
+        let shared = self.shared.trim();
+        let members = shared.strip_prefix('{').unwrap_or(shared);
         let tail = if members.trim_start().starts_with('}') {
             "}".to_owned()
         } else {
@@ -44,13 +45,23 @@ impl Splice {
                     call.push_str(&tail);
                     ctpat::api::call_envelope(&self.op, &call)
                 }
-                Err(err) => error_envelope(
-                    "invalid_json",
-                    &format!("`{}` is not valid json: {err}", self.key),
-                    &format!("/{}", self.key),
-                ),
+                Err(err) => self.refused(err),
             })
             .collect()
+    }
+
+    /// The envelope of a record text that is not one JSON value: `invalid_json` (or
+    /// `limit_exceeded` when it nests too deeply) at `/<key>`.
+    fn refused(&self, err: serde_json::Error) -> String {
+        let detail = err.to_string();
+        let err = ctpat::error::Error::from(err);
+        let message = match err {
+            ctpat::error::Error::Json { .. } => {
+                format!("`{}` is not valid json: {detail}", self.key)
+            }
+            _ => format!("`{}`: {err}", self.key),
+        };
+        error_envelope(err.code(), &message, &format!("/{}", self.key))
     }
 
     /// The key must be a plain argument name and `shared` one JSON object.
