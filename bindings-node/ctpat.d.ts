@@ -127,17 +127,18 @@ export declare function checkEligibility(partner: Partner, options?: CommonOptio
 /** Options of the batch forms: the call's options, once for every record, and `chunkSize`. */
 export type BatchOptions<O = CommonOptions> = O & ChunkOptions
 /**
- * Many partners, each an object or the JSON text of one (e.g. a line of a JSON Lines file: Rust
- * checks that the text is exactly one JSON value; it is never parsed in JavaScript). A record
- * that cannot be understood gives its error in place (`invalid_json` at `/partner` for bad text).
+ * Many partners, each an object or the JSON text of one, as a string or UTF-8 bytes (e.g. a line
+ * of a JSON Lines file: Rust checks that the text is exactly one JSON value; it is never parsed in
+ * JavaScript). A record that cannot be understood gives its error in place (`invalid_json` at
+ * `/partner` for bad text).
  */
 export declare function checkEligibilityMany(
-  records: Array<Partner | string>,
+  records: Array<Partner | string | Uint8Array>,
   options?: BatchOptions,
 ): Array<EligibilityReport | CtpatError>
 /** `checkEligibilityMany` on the libuv thread pool. */
 export declare function checkEligibilityManyAsync(
-  records: Array<Partner | string>,
+  records: Array<Partner | string | Uint8Array>,
   options?: BatchOptions,
 ): Promise<Array<EligibilityReport | CtpatError>>
 /** Every eligibility rule. */
@@ -151,16 +152,16 @@ export interface ProfileOptions extends CommonOptions {
 /** Validates a security profile against an MSC catalogue as of a date. */
 export declare function validateProfile(profile: SecurityProfile, options?: ProfileOptions): ProfileReport
 /**
- * Many profiles, each an object or the JSON text of one (checked by Rust, never parsed in
- * JavaScript); a profile that cannot be understood gives its error in place.
+ * Many profiles, each an object or the JSON text of one, as a string or UTF-8 bytes (checked by
+ * Rust, never parsed in JavaScript); a profile that cannot be understood gives its error in place.
  */
 export declare function validateProfileMany(
-  profiles: Array<SecurityProfile | string>,
+  profiles: Array<SecurityProfile | string | Uint8Array>,
   options?: BatchOptions<ProfileOptions>,
 ): Array<ProfileReport | CtpatError>
 /** `validateProfileMany` on the libuv thread pool. */
 export declare function validateProfileManyAsync(
-  profiles: Array<SecurityProfile | string>,
+  profiles: Array<SecurityProfile | string | Uint8Array>,
   options?: BatchOptions<ProfileOptions>,
 ): Promise<Array<ProfileReport | CtpatError>>
 

@@ -205,12 +205,23 @@ function chunkOption(options) {
 /**
  * A batch: `op` run once per item. Without `key`, each item is a whole argument object. With
  * `key`, each item is the value of argument `key` and `shared` (JSON text of an object) holds the
- * other arguments: an object item is encoded here and spliced in front of them; a string item is
- * JSON text, which Rust checks to be exactly one JSON value before splicing it in.
+ * other arguments: an object item is encoded here and spliced in front of them; a string item (or
+ * UTF-8 bytes) is JSON text, which Rust checks to be exactly one JSON value before splicing it in.
  */
 function batch(op, items, chunk, key, shared = '{}') {
   const tail = shared === '{}' ? '}' : `,${shared.slice(1)}`
   return { op, items, chunk, key, shared, tail }
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true })
+
+/** The text of a record given as UTF-8 bytes (a Buffer or typed array), or its CtpatError. */
+function utf8Text(bytes, key) {
+  try {
+    return UTF8.decode(bytes)
+  } catch {
+    return new CtpatError(`\`${key}\` is not valid utf-8`, 'invalid_json', `/${key}`)
+  }
 }
 
 /** Starts the native calls of items [from, to); `finish()` then places their answers in `out`. */
@@ -221,7 +232,14 @@ function startChunk(job, from, to, out, many, manySpliced) {
   const textAt = []
   const texts = []
   for (let i = from; i < to; i++) {
-    const item = items[i]
+    let item = items[i]
+    if (key !== undefined && ArrayBuffer.isView(item)) {
+      item = utf8Text(item, key)
+      if (item instanceof CtpatError) {
+        out[i] = item
+        continue
+      }
+    }
     if (key !== undefined && typeof item === 'string') {
       textAt.push(i)
       texts.push(item)

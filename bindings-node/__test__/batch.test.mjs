@@ -75,6 +75,18 @@ test('a malformed text record gives invalid_json at /partner in its place; the o
   }
 })
 
+test('records as UTF-8 bytes are JSON text too; bytes that are not UTF-8 are invalid_json', async () => {
+  const texts = partners.slice(0, 5).map((p) => JSON.stringify(p))
+  const want = plain(checkEligibilityMany(texts, { asOf }))
+  const bytes = texts.map((t, i) => (i % 2 ? Buffer.from(t) : new TextEncoder().encode(t)))
+  assert.deepEqual(plain(checkEligibilityMany(bytes, { asOf })), want)
+  assert.deepEqual(plain(await checkEligibilityManyAsync(bytes, { asOf })), want)
+  const [latin1, injected] = checkEligibilityMany([Buffer.from([0x7b, 0xff, 0x7d]), Buffer.from(`${texts[0]}, "as_of": "2001-01-01"`)], { asOf })
+  isError(latin1, 'invalid_json', '/partner')
+  assert.match(latin1.message, /not valid utf-8/)
+  isError(injected, 'invalid_json', '/partner')
+})
+
 test('a record text cannot inject arguments', () => {
   const importer = partners.find((p) => {
     try {
