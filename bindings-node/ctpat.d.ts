@@ -136,7 +136,10 @@ export declare function checkEligibilityMany(
   records: Array<Partner | string | Uint8Array>,
   options?: BatchOptions,
 ): Array<EligibilityReport | CtpatError>
-/** `checkEligibilityMany` on the libuv thread pool. */
+/**
+ * `checkEligibilityMany` on the libuv thread pool, two chunks at a time. Records are encoded chunk
+ * by chunk while the Promise is pending: do not change the record objects until it settles.
+ */
 export declare function checkEligibilityManyAsync(
   records: Array<Partner | string | Uint8Array>,
   options?: BatchOptions,

@@ -272,8 +272,12 @@ function runBatch(job) {
   return out
 }
 
-/** `runBatch` on the libuv thread pool, at most ASYNC_WINDOW chunks at a time. */
+/**
+ * `runBatch` on the libuv thread pool, at most ASYNC_WINDOW chunks at a time. Records are encoded
+ * chunk by chunk while the Promise is pending (the array itself is copied at once).
+ */
 async function runBatchAsync(job) {
+  job = { ...job, items: job.items.slice() }
   const n = job.items.length
   const out = new Array(n)
   let next = 0
@@ -372,12 +376,19 @@ function checkEligibility(partner, options) {
   return call('check_eligibility', withOptions({ partner: requireValue(partner, 'partner') }, options, DATED))
 }
 
-/** Checks many partners in one native call; a bad record gives its `CtpatError` in its place. */
+/**
+ * Checks many partners, each an object or JSON text (a string or UTF-8 bytes, checked by Rust and
+ * never parsed here), in native calls of `chunkSize` (default 256) records; a bad record gives
+ * its `CtpatError` in its place.
+ */
 function checkEligibilityMany(records, options) {
   return runBatch(recordBatch('check_eligibility', 'partner', records, options, DATED, 'records'))
 }
 
-/** `checkEligibilityMany` on the libuv thread pool. */
+/**
+ * `checkEligibilityMany` on the libuv thread pool. Do not change the record objects until the
+ * Promise settles: later chunks are encoded while it is pending.
+ */
 async function checkEligibilityManyAsync(records, options) {
   return runBatchAsync(recordBatch('check_eligibility', 'partner', records, options, DATED, 'records'))
 }
@@ -391,7 +402,7 @@ function validateProfile(profile, options) {
   return call('validate_profile', withOptions({ profile: requireValue(profile, 'profile') }, options, PROFILE))
 }
 
-/** Validates many profiles in one native call; a bad profile gives its `CtpatError` in place. */
+/** Validates many profiles (objects or JSON text) in chunked native calls; a bad profile gives its `CtpatError` in place. */
 function validateProfileMany(profiles, options) {
   return runBatch(recordBatch('validate_profile', 'profile', profiles, options, PROFILE, 'profiles'))
 }

@@ -184,6 +184,14 @@ test('a batch of many chunks keeps order and per-record errors', async () => {
   }
 })
 
+test('emptying the array while an async batch is pending changes nothing', async () => {
+  const records = partners.slice(0, 9).map((p, i) => (i % 2 ? JSON.stringify(p) : p))
+  const want = plain(checkEligibilityMany(records, { asOf }))
+  const pending = checkEligibilityManyAsync(records, { asOf, chunkSize: 2 })
+  records.length = 0
+  assert.deepEqual(plain(await pending), want)
+})
+
 test('chunkSize must be a positive integer and is the only option of callMany', async () => {
   for (const bad of [0, -1, 1.5, '3', Number.NaN, true]) {
     assert.throws(() => checkEligibilityMany([], { asOf, chunkSize: bad }), { code: 'invalid_input', path: '/chunkSize' })
