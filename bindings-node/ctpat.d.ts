@@ -73,10 +73,25 @@ export declare const SCHEMA_VERSION: string
 
 /** Runs any core operation by name on an object of named snake_case arguments. */
 export declare function call(op: string, args?: Record<string, unknown>): unknown
-/** One native call for many argument objects; failed calls give a `CtpatError` in their place. */
-export declare function callMany(op: string, calls: Array<Record<string, unknown>>): Array<unknown>
+/** How a batch is cut into native calls. */
+export interface ChunkOptions {
+  /**
+   * Records (or calls) per native call; default 256. Answers keep their order whatever the size;
+   * one huge chunk only makes the garbage collector work harder.
+   */
+  chunkSize?: number
+}
+/**
+ * Many argument objects in native calls of `chunkSize` calls; failed calls give a `CtpatError`
+ * in their place.
+ */
+export declare function callMany(op: string, calls: Array<Record<string, unknown>>, options?: ChunkOptions): Array<unknown>
 /** `callMany` on the libuv thread pool. */
-export declare function callManyAsync(op: string, calls: Array<Record<string, unknown>>): Promise<Array<unknown>>
+export declare function callManyAsync(
+  op: string,
+  calls: Array<Record<string, unknown>>,
+  options?: ChunkOptions,
+): Promise<Array<unknown>>
 /** Every core operation with a one-line summary. */
 export declare function operations(): Array<{ name: string; summary: string }>
 /** The crate, rules and schema versions of this build. */
@@ -109,15 +124,25 @@ export interface CommonOptions {
 export declare function policy(presetOrObject?: PolicyInput): Policy
 /** Evaluates every eligibility rule of the partner's business type. */
 export declare function checkEligibility(partner: Partner, options?: CommonOptions): EligibilityReport
-/** Many partners in one native call; a record that cannot be understood gives its error in place. */
+/** Options of the batch forms: the call's options, once for every record, and `chunkSize`. */
+export type BatchOptions<O = CommonOptions> = O & ChunkOptions
+/**
+ * Many partners, each an object or the JSON text of one, as a string or UTF-8 bytes (e.g. a line
+ * of a JSON Lines file: Rust checks that the text is exactly one JSON value; it is never parsed in
+ * JavaScript). A record that cannot be understood gives its error in place (`invalid_json` at
+ * `/partner` for bad text).
+ */
 export declare function checkEligibilityMany(
-  records: Array<Partner>,
-  options?: CommonOptions,
+  records: Array<Partner | string | Uint8Array>,
+  options?: BatchOptions,
 ): Array<EligibilityReport | CtpatError>
-/** `checkEligibilityMany` on the libuv thread pool. */
+/**
+ * `checkEligibilityMany` on the libuv thread pool, two chunks at a time. Records are encoded chunk
+ * by chunk while the Promise is pending: do not change the record objects until it settles.
+ */
 export declare function checkEligibilityManyAsync(
-  records: Array<Partner>,
-  options?: CommonOptions,
+  records: Array<Partner | string | Uint8Array>,
+  options?: BatchOptions,
 ): Promise<Array<EligibilityReport | CtpatError>>
 /** Every eligibility rule. */
 export declare function rules(): RuleInfo[]
@@ -129,15 +154,18 @@ export interface ProfileOptions extends CommonOptions {
 }
 /** Validates a security profile against an MSC catalogue as of a date. */
 export declare function validateProfile(profile: SecurityProfile, options?: ProfileOptions): ProfileReport
-/** Many profiles in one native call; a profile that cannot be understood gives its error in place. */
+/**
+ * Many profiles, each an object or the JSON text of one, as a string or UTF-8 bytes (checked by
+ * Rust, never parsed in JavaScript); a profile that cannot be understood gives its error in place.
+ */
 export declare function validateProfileMany(
-  profiles: Array<SecurityProfile>,
-  options?: ProfileOptions,
+  profiles: Array<SecurityProfile | string | Uint8Array>,
+  options?: BatchOptions<ProfileOptions>,
 ): Array<ProfileReport | CtpatError>
 /** `validateProfileMany` on the libuv thread pool. */
 export declare function validateProfileManyAsync(
-  profiles: Array<SecurityProfile>,
-  options?: ProfileOptions,
+  profiles: Array<SecurityProfile | string | Uint8Array>,
+  options?: BatchOptions<ProfileOptions>,
 ): Promise<Array<ProfileReport | CtpatError>>
 
 /** Options of `annualReviewWindow`. */

@@ -24,6 +24,17 @@ export declare function callJsonMany(op: string, inputs: Array<string>): Array<s
  */
 export declare function callJsonManyAsync(op: string, inputs: Array<string>): Promise<Array<string>>
 
+/**
+ * Runs `op` once per record text: each call is `{"<key>": <record>, ...shared}`, where
+ * `shared` is the JSON text of an object of the arguments every call shares (`"{}"` for none).
+ * One envelope per record, in order; a record text that is not exactly one JSON value gets an
+ * `invalid_json` error at `/<key>` instead of being spliced in.
+ */
+export declare function callJsonManySpliced(op: string, key: string, shared: string, records: Array<string>): Array<string>
+
+/** Like `callJsonManySpliced`, but runs on the libuv thread pool and resolves a Promise. */
+export declare function callJsonManySplicedAsync(op: string, key: string, shared: string, records: Array<string>): Promise<Array<string>>
+
 /** Edition of the rules; bumped whenever an answer changes. */
 export declare const RULES_VERSION: string
 

@@ -8,6 +8,8 @@
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
 
+pub mod spliced;
+
 /// Runs one core operation on JSON text; returns the envelope
 /// `{"ok":true,"value":...}` or `{"ok":false,"error":{...}}` as JSON text.
 #[napi(catch_unwind)]

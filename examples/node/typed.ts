@@ -3,6 +3,7 @@ import {
   applyEvent,
   authorize,
   businessTypes,
+  checkEligibilityMany,
   checkIdentifier,
   CtpatError,
   deadlines,
@@ -18,6 +19,7 @@ import type {
   Finding,
   IdentifierCheck,
   Membership,
+  Partner,
   PortalPrincipal,
   ProfileOutcome,
   ScreeningResult,
@@ -76,4 +78,11 @@ export function typosDoNotCompile(account: Account, m: Membership): void {
   newMembership('trucker')
   // @ts-expect-error options are camelCase
   deadlines(m, { as_of: '2025-01-01' })
+}
+
+/** Eligibility outcomes of JSON Lines text and objects mixed; errors stay in place. */
+export function outcomes(lines: string[], more: Partner[], asOf: string): Array<string> {
+  return checkEligibilityMany([...lines, ...more], { asOf, chunkSize: 512 }).map((r) =>
+    r instanceof CtpatError ? r.code : r.outcome,
+  )
 }
