@@ -1,5 +1,5 @@
 // Every fixture call and answer validates against the committed JSON Schemas under ajv
-// (strict mode, with formats); a deliberately broken answer fails.
+// (strict mode, with formats); a deliberately broken copy of each fails.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readdirSync, readFileSync } from 'node:fs'
@@ -39,6 +39,38 @@ for (const f of files) {
         if (!name) continue
         const validate = validator(name)
         assert.ok(validate(value), `${c.description}: ${name}: ${ajv.errorsText(validate.errors)}`)
+      }
+    }
+  })
+}
+
+/** Copies of a call or answer, each with one deliberate shape error (as the Python suite makes). */
+function brokenCopies(value) {
+  const wrong = { __broken__: [null] }
+  if (Array.isArray(value)) return [[...value, wrong], [wrong]]
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value)
+    const out = keys.map((k) => ({ ...value, [k]: wrong }))
+    if (keys.length > 0) {
+      const { [keys[0]]: _dropped, ...rest } = value
+      out.push(rest)
+    }
+    return out
+  }
+  return [wrong]
+}
+
+for (const f of files) {
+  const doc = JSON.parse(readFileSync(new URL(f, fixturesDir), 'utf8'))
+  test(`schemas refuse a broken copy: ${f}`, () => {
+    for (const c of doc.cases) {
+      const names = index.operations[c.op]
+      if (!names || 'error' in c.expected) continue
+      for (const [name, value] of [[names.call, c.call], [names.answer, c.expected]]) {
+        if (!name) continue
+        const validate = validator(name)
+        const caught = brokenCopies(value).filter((copy) => !validate(copy))
+        assert.ok(caught.length > 0, `${c.description}: no broken copy of the ${name} fails validation`)
       }
     }
   })
