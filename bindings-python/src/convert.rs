@@ -77,30 +77,31 @@ fn write_value(obj: &Bound<'_, PyAny>, out: &mut String, depth: usize) -> PyResu
         }
         out.push('}');
     } else if let Ok(list) = obj.cast::<PyList>() {
-        out.push('[');
-        for (i, item) in list.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            if !write_value(&item, out, depth + 1)? {
-                return Ok(false);
-            }
-        }
-        out.push(']');
+        return write_seq(list.iter(), out, depth);
     } else if let Ok(tuple) = obj.cast::<PyTuple>() {
-        out.push('[');
-        for (i, item) in tuple.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            if !write_value(&item, out, depth + 1)? {
-                return Ok(false);
-            }
-        }
-        out.push(']');
+        return write_seq(tuple.iter(), out, depth);
     } else {
         return Ok(false);
     }
+    Ok(true)
+}
+
+/// Writes a list or tuple as a JSON array; `Ok(false)` as for [`write_value`].
+fn write_seq<'py>(
+    items: impl Iterator<Item = Bound<'py, PyAny>>,
+    out: &mut String,
+    depth: usize,
+) -> PyResult<bool> {
+    out.push('[');
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        if !write_value(&item, out, depth + 1)? {
+            return Ok(false);
+        }
+    }
+    out.push(']');
     Ok(true)
 }
 
