@@ -208,7 +208,7 @@ export interface ApplyEventOptions extends PolicyOptions {
   at?: string | Date
 }
 /** A membership that has not applied yet. */
-export declare function newMembership(businessType: BusinessType): Membership
+export declare function newMembership(businessType: BusinessType, options?: { rulesVersion?: string }): Membership
 /** Applies one lifecycle event (an object, or just its kind) by an actor: state in, state out. */
 export declare function applyEvent(
   membership: Membership,
@@ -225,14 +225,14 @@ export declare function benefits(membership: Membership, options?: PolicyOptions
 /** The lifecycle transition table. */
 export declare function transitions(): TransitionRule[]
 /** Checks a membership audit log's hash chain. */
-export declare function verifyLog(log: LogEntry[]): LogVerification
+export declare function verifyLog(log: LogEntry[], options?: { rulesVersion?: string }): LogVerification
 /** Rebuilds a membership from its audit log. */
 export declare function replay(businessType: BusinessType, log: LogEntry[], options?: PolicyOptions): Membership
 /** Links memberships into one validation group and returns the shared schedule. */
 export declare function linkForJointValidation(
   memberships: Membership[],
   group: string,
-  options?: { policy?: PolicyInput },
+  options?: PolicyOptions,
 ): LinkAnswer
 
 /** Who asks: a portal login acting in one account, a CBP role, or nobody. */

@@ -170,7 +170,6 @@ const NONE = optionSpec([])
 const IDENTIFIER = optionSpec(['reveal', 'ssnBased', 'asOf?'])
 const REVIEW_WINDOW = optionSpec(['asOf', 'lastSubmittedOn', 'policy', 'rulesVersion'])
 const EVENT = optionSpec(['at', 'policy', 'rulesVersion'])
-const POLICY_ONLY = optionSpec(['policy'])
 const RULES_ONLY = optionSpec(['rulesVersion'])
 
 // ---- generic calls -----------------------------------------------------------------------
@@ -451,8 +450,9 @@ function loadCatalogue(catalogueData) {
 // ---- membership lifecycle (state in, state out) ------------------------------------------
 
 /** A membership that has not applied yet. */
-function newMembership(businessType) {
-  return call('new_membership', { business_type: requireString(businessType, 'business_type') })
+function newMembership(businessType, options) {
+  const args = { business_type: requireString(businessType, 'business_type') }
+  return call('new_membership', withOptions(args, options, RULES_ONLY))
 }
 
 /** Applies one lifecycle event (an object, or just its kind) by an actor; `at` defaults to today. */
@@ -484,8 +484,8 @@ function benefits(membership, options) {
 const transitions = () => call('transitions')
 
 /** Checks a membership audit log's hash chain. */
-function verifyLog(log) {
-  return call('verify_log', { log: requireValue(log, 'log') })
+function verifyLog(log, options) {
+  return call('verify_log', withOptions({ log: requireValue(log, 'log') }, options, RULES_ONLY))
 }
 
 /** Rebuilds a membership from its audit log. */
@@ -497,7 +497,7 @@ function replay(businessType, log, options) {
 /** Links memberships into one validation group and returns the shared schedule. */
 function linkForJointValidation(memberships, group, options) {
   const args = { memberships: requireValue(memberships, 'memberships'), group: requireString(group, 'group') }
-  return call('link_for_joint_validation', withOptions(args, options, POLICY_ONLY))
+  return call('link_for_joint_validation', withOptions(args, options, UNDATED))
 }
 
 // ---- portal access control -----------------------------------------------------------------

@@ -141,3 +141,15 @@ test('generic calls', async () => {
   assert.equal(out[1].normalized, 'QWRT')
   assert.equal(out[2].code, 'invalid_input')
 })
+
+test('every rules-bearing call refuses another rules edition', () => {
+  const old = { rulesVersion: '1999.1' }
+  const member = ctpat.newMembership('importer')
+  coded(() => ctpat.newMembership('importer', old), { code: 'unsupported_rules_version', path: '/rules_version' })
+  coded(() => ctpat.verifyLog([], old), { code: 'unsupported_rules_version', path: '/rules_version' })
+  coded(() => ctpat.linkForJointValidation([member], 'acme', old), { code: 'unsupported_rules_version', path: '/rules_version' })
+  const mid = { country: 'MX', name: 'Northwind Textile Works', street: '4821 Industrial Ave', city: 'Monterrey' }
+  coded(() => ctpat.constructMid({ ...mid, rules_version: '1999.1' }), { code: 'unsupported_rules_version', path: '/rules_version' })
+  assert.equal(ctpat.constructMid(mid).rules_version, ctpat.RULES_VERSION)
+  coded(() => ctpat.verifyLog([], { policy: 'current' }), { code: 'unknown_field', path: '/policy' })
+})

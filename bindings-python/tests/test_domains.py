@@ -352,3 +352,19 @@ def test_screening_reads_its_input_one_chunk_at_a_time(monkeypatch: pytest.Monke
     report = ctpat.screen_partners(source(), "2025-06-30", summary_only=True, chunk_size=10)
     assert report.summary.total == 35
     assert seen_at_call == [10, 20, 30, 35]  # never more than one chunk ahead of the core
+
+
+def test_every_rules_bearing_call_refuses_another_rules_edition() -> None:
+    old = "1999.1"
+    member = ctpat.Membership.new("importer")
+    for run in [
+        lambda: ctpat.Membership.new("importer", rules_version=old),
+        lambda: ctpat.verify_log([], rules_version=old),
+        lambda: ctpat.link_for_joint_validation([member], "acme", rules_version=old),
+        lambda: ctpat.construct_mid("MX", "Northwind Textile Works", "4821 Industrial Ave", "Monterrey", rules_version=old),
+    ]:
+        with pytest.raises(ctpat.UnsupportedRulesVersion) as info:
+            run()
+        assert info.value.path == "/rules_version"
+    current = ctpat.construct_mid("MX", "Northwind Textile Works", "4821 Industrial Ave", "Monterrey", rules_version=ctpat.RULES_VERSION)
+    assert current.mid == "MXNORTEX4821MON"

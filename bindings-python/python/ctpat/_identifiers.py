@@ -20,6 +20,7 @@ def construct_mid(
     city: str,
     *,
     declared: Optional[str] = None,
+    rules_version: Optional[str] = None,
 ) -> _models.ConstructMidAnswer:
     """Builds a manufacturer identification code (MID) from name and address.
 
@@ -27,6 +28,7 @@ def construct_mid(
         country: ISO 3166-1 alpha-2 country of the manufacturer.
         name, street, city: as written on the invoice.
         declared: a MID someone declared; the answer says whether it ``matches``.
+        rules_version: the rules edition you expect; another edition is refused.
 
     Raises:
         InputError: a malformed country or empty field (with ``path``).
@@ -40,4 +42,6 @@ def construct_mid(
     }
     if declared is not None:
         args["declared"] = str_arg(declared, "declared")
+    if rules_version is not None:
+        args["rules_version"] = str_arg(rules_version, "rules_version")
     return _models.ConstructMidAnswer(invoke("construct_mid", args))

@@ -10,4 +10,5 @@ def construct_mid(
     city: str,
     *,
     declared: Optional[str] = None,
+    rules_version: Optional[str] = None,
 ) -> _models.ConstructMidAnswer: ...

@@ -24,13 +24,15 @@ class Membership(_models.Membership):
     __slots__ = ()
 
     @classmethod
-    def new(cls, business_type: str) -> "Membership":
+    def new(cls, business_type: str, *, rules_version: Optional[str] = None) -> "Membership":
         """A membership that has not applied yet (status ``none``, empty log).
 
         Raises:
             InputError: unknown business type.
+            UnsupportedRulesVersion: ``rules_version`` names another rules edition.
         """
-        return cls(invoke("new_membership", {"business_type": str_arg(business_type, "business_type")}))
+        args: Dict[str, Any] = {"business_type": str_arg(business_type, "business_type")}
+        return cls(invoke("new_membership", _rules(args, rules_version)))
 
     @classmethod
     def from_dict(cls, data: JsonInput) -> "Membership":
@@ -124,9 +126,16 @@ def _log_arg(log: Any) -> Any:
     return value
 
 
-def verify_log(log: Any) -> _models.LogVerification:
+def verify_log(log: Any, *, rules_version: Optional[str] = None) -> _models.LogVerification:
     """Checks an audit log's hash chain: ``ok``, or the first bad entry and the ``problem``."""
-    return _models.LogVerification(invoke("verify_log", {"log": _log_arg(log)}))
+    return _models.LogVerification(invoke("verify_log", _rules({"log": _log_arg(log)}, rules_version)))
+
+
+def _rules(args: Dict[str, Any], rules_version: Optional[str]) -> Dict[str, Any]:
+    """Adds ``rules_version`` to the arguments when one is given; returns ``args``."""
+    if rules_version is not None:
+        args["rules_version"] = str_arg(rules_version, "rules_version")
+    return args
 
 
 def transitions() -> List[_models.TransitionRule]:
@@ -138,6 +147,8 @@ def link_for_joint_validation(
     memberships: Sequence[Union[Membership, Dict[str, Any]]],
     group: str,
     policy: Any = None,
+    *,
+    rules_version: Optional[str] = None,
 ) -> LinkResult:
     """Links memberships into one validation group and returns the shared schedule.
 
@@ -149,4 +160,4 @@ def link_for_joint_validation(
         raise TypeError(f"memberships must be a list of memberships, not {type(memberships).__name__}")
     items = [obj_arg(m, f"memberships[{i}]") for i, m in enumerate(memberships)]
     args = {"memberships": items, "group": str_arg(group, "group")}
-    return LinkResult(invoke("link_for_joint_validation", put_policy(args, policy)))
+    return LinkResult(invoke("link_for_joint_validation", _rules(put_policy(args, policy), rules_version)))

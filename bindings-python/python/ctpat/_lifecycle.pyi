@@ -1,4 +1,4 @@
-from typing import Any, ClassVar, Dict, List, Sequence, Tuple, Type, Union
+from typing import Any, ClassVar, Dict, List, Optional, Sequence, Tuple, Type, Union
 
 from . import _models
 from ._core import DateInput, JsonInput
@@ -6,7 +6,7 @@ from ._records import Record
 
 class Membership(_models.Membership):
     @classmethod
-    def new(cls, business_type: Union[_models.BusinessType, str]) -> Membership: ...
+    def new(cls, business_type: Union[_models.BusinessType, str], *, rules_version: Optional[str] = None) -> Membership: ...
     @classmethod
     def from_dict(cls, data: JsonInput) -> Membership: ...
     @classmethod
@@ -34,10 +34,12 @@ class LinkResult(_models.LinkAnswer):
     @property
     def memberships(self) -> Tuple[Membership, ...]: ...
 
-def verify_log(log: Any) -> _models.LogVerification: ...
+def verify_log(log: Any, *, rules_version: Optional[str] = None) -> _models.LogVerification: ...
 def transitions() -> List[_models.TransitionRule]: ...
 def link_for_joint_validation(
     memberships: Sequence[Union[Membership, Dict[str, Any]]],
     group: str,
     policy: Any = None,
+    *,
+    rules_version: Optional[str] = None,
 ) -> LinkResult: ...
