@@ -30,6 +30,7 @@
 //! assert_eq!(report.outcome, EligibilityOutcome::Incomplete);
 //! ```
 
+use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -121,7 +122,7 @@ pub enum EligibilityOutcome {
 #[serde(deny_unknown_fields)]
 pub struct RuleResult {
     /// Stable rule code (`importer.continuous_bond`).
-    pub code: String,
+    pub code: Cow<'static, str>,
     /// How the rule counts (an out-of-scope rule evaluated as a warning is `advisory`).
     pub kind: RuleKind,
     /// `met`, `not_met` or `unknown`.
@@ -131,7 +132,7 @@ pub struct RuleResult {
     /// JSON Pointer (into the partner) of the fact that decided the answer.
     pub path: String,
     /// Where the rule comes from (domain.md citation).
-    pub source: String,
+    pub source: Cow<'static, str>,
 }
 
 /// The answer of [`check_eligibility`].
@@ -375,12 +376,12 @@ pub fn check_eligibility(partner: &Partner, as_of: Date, policy: &Policy) -> Eli
             f
         }));
         results.push(RuleResult {
-            code: rule.code.to_owned(),
+            code: Cow::Borrowed(rule.code),
             kind,
             status: eval.status,
             message: eval.message,
             path: eval.path,
-            source: rule.source.to_owned(),
+            source: Cow::Borrowed(rule.source),
         });
     }
     sort_findings(&mut findings);
