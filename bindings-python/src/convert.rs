@@ -55,8 +55,10 @@ fn write_value(obj: &Bound<'_, PyAny>, out: &mut String, depth: usize) -> PyResu
             return Ok(false);
         }
         // Python's shortest repr (`1e+16`, not `10000000000000000`): the core must see the
-        // same JSON number either way.
-        out.push_str(&f.repr()?.to_cow()?);
+        // same JSON number either way. Taken from a plain float, as `json` does, so a subclass's
+        // own `__repr__` cannot write something that is not a number.
+        let plain = PyFloat::new(obj.py(), f.value());
+        out.push_str(plain.repr()?.to_str()?);
     } else if let Ok(dict) = obj.cast::<PyDict>() {
         out.push('{');
         for (i, (key, value)) in dict.iter().enumerate() {

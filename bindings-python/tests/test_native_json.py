@@ -57,6 +57,22 @@ def test_floats_keep_pythons_spelling_so_the_core_sees_the_same_number() -> None
     assert _native.to_json([1e16, 0.5], _ENCODE) == "[1e+16,0.5]"
 
 
+class _OddFloat(float):
+    def __repr__(self) -> str:
+        return "not a number"
+
+
+class _OddStr(str):
+    def __str__(self) -> str:
+        return "something else"
+
+
+def test_subclasses_are_written_as_their_plain_values_like_json_does() -> None:
+    value = {"f": _OddFloat(2.5), "s": _OddStr("text")}
+    assert _native.to_json(value, _ENCODE) == '{"f":2.5,"s":"text"}'
+    assert json.loads(_ENCODE(value)) == {"f": 2.5, "s": "text"}
+
+
 def test_what_python_refuses_is_still_refused_the_same_way() -> None:
     for bad in [math.nan, [math.inf], {"x": object()}, {1j: 1}]:
         with pytest.raises((TypeError, ValueError)) as ours:
