@@ -309,6 +309,11 @@ impl super::membership::Membership {
     /// re-computed hash equals the logged one (`lifecycle.replay_mismatch`). An entry that the
     /// rules refuse fails with the rule's code, its path prefixed by `/log/<index>`.
     ///
+    /// The chain covers every entry but not the membership's business type: a log replayed
+    /// under another type whose transitions allow the same events is not refused, so store the
+    /// business type where it cannot be changed (a known limit; binding it into the first hash
+    /// would change every stored hash).
+    ///
     /// ```
     /// # use ctpat::lifecycle::{Actor, Event, EventKind, Membership};
     /// # use ctpat::{BusinessType, Policy};
