@@ -30,8 +30,8 @@
 //! assert_eq!(report.outcome, EligibilityOutcome::Incomplete);
 //! ```
 
-use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use time::Date;
 
 use crate::entity::{BusinessType, Partner};
