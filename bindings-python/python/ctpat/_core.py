@@ -164,6 +164,14 @@ def put_policy(args: Dict[str, Any], policy: Any) -> Dict[str, Any]:
     return args
 
 
+def put_rules_version(args: Dict[str, Any], rules_version: Optional[str]) -> Dict[str, Any]:
+    """Adds ``rules_version`` to the arguments when one is given (the core checks it); returns
+    ``args``."""
+    if rules_version is not None:
+        args["rules_version"] = rules_version
+    return args
+
+
 def str_arg(value: Any, name: str) -> str:
     """Checks that argument ``name`` is a ``str``."""
     if not isinstance(value, str):
@@ -214,6 +222,7 @@ __all__ = [
     "json_arg",
     "obj_arg",
     "put_policy",
+    "put_rules_version",
     "str_arg",
     "date_arg",
     "policy_arg",

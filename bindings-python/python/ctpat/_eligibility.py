@@ -14,7 +14,8 @@ from ._core import (
     invoke,
     invoke_many,
     json_arg,
-    policy_arg,
+    put_policy,
+    put_rules_version,
     records_arg,
 )
 from .errors import CtpatError
@@ -27,12 +28,7 @@ def _call(partner: Any, as_of: DateInput, policy: Any, rules_version: Optional[s
         "partner": json_arg(partner, "partner"),
         "as_of": date_arg(as_of, "as_of", default_today=True),
     }
-    p = policy_arg(policy)
-    if p is not None:
-        args["policy"] = p
-    if rules_version is not None:
-        args["rules_version"] = rules_version
-    return args
+    return put_rules_version(put_policy(args, policy), rules_version)
 
 
 def check_eligibility(
@@ -78,10 +74,7 @@ def check_eligibility_many(
         One EligibilityReport per record, in order; a record that cannot be understood gives
         its :class:`CtpatError` in its place instead of stopping the batch.
     """
-    shared: Dict[str, Any] = {"as_of": date_arg(as_of, "as_of", default_today=True)}
-    p = policy_arg(policy)
-    if p is not None:
-        shared["policy"] = p
+    shared = put_policy({"as_of": date_arg(as_of, "as_of", default_today=True)}, policy)
     calls = [batch_call("partner", r, f"records[{i}]", shared) for i, r in enumerate(records_arg(records, "records"))]
     return [
         r if isinstance(r, CtpatError) else _models.EligibilityReport(r) for r in invoke_many("check_eligibility", calls)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional
 
 from . import _models
-from ._core import invoke, str_arg
+from ._core import invoke, put_rules_version, str_arg
 
 
 def identifier_rules() -> List[_models.IdentRuleInfo]:
@@ -42,6 +42,4 @@ def construct_mid(
     }
     if declared is not None:
         args["declared"] = str_arg(declared, "declared")
-    if rules_version is not None:
-        args["rules_version"] = str_arg(rules_version, "rules_version")
-    return _models.ConstructMidAnswer(invoke("construct_mid", args))
+    return _models.ConstructMidAnswer(invoke("construct_mid", put_rules_version(args, rules_version)))

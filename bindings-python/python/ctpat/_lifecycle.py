@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Sequence, Union
 
 from . import _models
-from ._core import DateInput, JsonInput, date_arg, invoke, obj_arg, put_policy, str_arg
+from ._core import DateInput, JsonInput, date_arg, invoke, obj_arg, put_policy, put_rules_version, str_arg
 
 
 def _as_of(value: DateInput, name: str) -> Optional[str]:
@@ -32,7 +32,7 @@ class Membership(_models.Membership):
             UnsupportedRulesVersion: ``rules_version`` names another rules edition.
         """
         args: Dict[str, Any] = {"business_type": str_arg(business_type, "business_type")}
-        return cls(invoke("new_membership", _rules(args, rules_version)))
+        return cls(invoke("new_membership", put_rules_version(args, rules_version)))
 
     @classmethod
     def from_dict(cls, data: JsonInput) -> "Membership":
@@ -128,14 +128,8 @@ def _log_arg(log: Any) -> Any:
 
 def verify_log(log: Any, *, rules_version: Optional[str] = None) -> _models.LogVerification:
     """Checks an audit log's hash chain: ``ok``, or the first bad entry and the ``problem``."""
-    return _models.LogVerification(invoke("verify_log", _rules({"log": _log_arg(log)}, rules_version)))
+    return _models.LogVerification(invoke("verify_log", put_rules_version({"log": _log_arg(log)}, rules_version)))
 
-
-def _rules(args: Dict[str, Any], rules_version: Optional[str]) -> Dict[str, Any]:
-    """Adds ``rules_version`` to the arguments when one is given; returns ``args``."""
-    if rules_version is not None:
-        args["rules_version"] = str_arg(rules_version, "rules_version")
-    return args
 
 
 def transitions() -> List[_models.TransitionRule]:
@@ -160,4 +154,4 @@ def link_for_joint_validation(
         raise TypeError(f"memberships must be a list of memberships, not {type(memberships).__name__}")
     items = [obj_arg(m, f"memberships[{i}]") for i, m in enumerate(memberships)]
     args = {"memberships": items, "group": str_arg(group, "group")}
-    return LinkResult(invoke("link_for_joint_validation", _rules(put_policy(args, policy), rules_version)))
+    return LinkResult(invoke("link_for_joint_validation", put_rules_version(put_policy(args, policy), rules_version)))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Union
 
 from . import _models
-from ._core import DateInput, JsonInput, date_arg, invoke, obj_arg, put_policy, str_arg
+from ._core import DateInput, JsonInput, date_arg, invoke, obj_arg, put_policy, put_rules_version, str_arg
 
 
 class Account(_models.Account):
@@ -169,9 +169,7 @@ def split_company_profile(profile: JsonInput, *, rules_version: Optional[str] = 
     Raises:
         AccessDenied: a profile the migration cannot split (codes ``portal.v3.*``).
     """
-    args: Dict[str, Any] = {"profile": obj_arg(profile, "profile")}
-    if rules_version is not None:
-        args["rules_version"] = rules_version
+    args = put_rules_version({"profile": obj_arg(profile, "profile")}, rules_version)
     return [Account(a) for a in invoke("split_company_profile", args)["accounts"]]
 
 

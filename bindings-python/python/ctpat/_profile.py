@@ -18,6 +18,7 @@ from ._core import (
     json_text,
     obj_arg,
     put_policy,
+    put_rules_version,
     records_arg,
     splice,
 )
@@ -84,9 +85,7 @@ def _profile_args(
     }
     if catalogue is not None:
         args["catalogue"] = obj_arg(catalogue, "catalogue")
-    if rules_version is not None:
-        args["rules_version"] = rules_version
-    return put_policy(args, policy)
+    return put_rules_version(put_policy(args, policy), rules_version)
 
 
 def validate_profile(
@@ -242,9 +241,7 @@ def screen_partners(
     """
     if not isinstance(chunk_size, int) or isinstance(chunk_size, bool) or chunk_size < 1:
         raise TypeError("chunk_size must be a positive int")
-    base: Dict[str, Any] = put_policy({"as_of": date_arg(as_of, "as_of", default_today=True)}, policy)
-    if rules_version is not None:
-        base["rules_version"] = rules_version
+    base = put_rules_version(put_policy({"as_of": date_arg(as_of, "as_of", default_today=True)}, policy), rules_version)
     if summary_only:
         base["summary_only"] = True  # the core drops the per-partner results itself
     summary = dict.fromkeys(_SUMMARY_KEYS, 0)
